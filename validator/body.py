@@ -1,0 +1,155 @@
+"""Body markers from a line scan: paragraphs, page-continuation lines, end lines.
+
+The body is never lexed by the parser (it can be megabytes of prose). Each marker is a
+terminal of grammar/cable.lark, run here with `re.finditer` over the body in MULTILINE mode,
+which keeps the scan at C speed. A Classified By line that stands inside paragraph 1 (older
+cables: `1.  (U) CLASSIFIED BY ...`) is looked for in the first lines of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from validator.fields import Joined, classified_by_from
+from validator.grammar import terminal_pattern
+from validator.model import ClassifiedBy, EndLines, Field, PageLine, Paragraph
+from validator.source import Span
+
+MakeSpan = Callable[[int, int], Span]
+
+# How far into the body an authority line may stand (older cables put it in paragraph 1).
+_CLASSIFIED_BY_WINDOW = 4000
+# End lines sit in the last few lines of a message.
+_END_WINDOW = 400
+_CLASSIFIED_MID_LINE = re.compile(r"(?i)\bClassified\s+By:[ \t]*")
+# A mid-line authority (`1. CONFIDENTIAL - ENTIRE TEXT. CLASSIFIED BY: ...`) only near the top.
+_MID_LINE_WINDOW = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class BodyScan:
+    paragraphs: tuple[Paragraph, ...]
+    pages: tuple[PageLine, ...]
+    end: EndLines
+    classified_by: ClassifiedBy | None
+
+
+@cache
+def _line_start_pattern(terminal: str) -> re.Pattern[str]:
+    """The terminal anchored at the start of any line, after its indentation."""
+    return re.compile(r"^[ \t]*(?:" + terminal_pattern(terminal).pattern + ")", re.MULTILINE)
+
+
+def _field(match: re.Match[str], name: str, make_span: MakeSpan) -> Field | None:
+    if match.group(name) is None:
+        return None
+    return Field(match.group(name), make_span(match.start(name), match.end(name)))
+
+
+def _required(match: re.Match[str], name: str, make_span: MakeSpan) -> Field:
+    return Field(match.group(name), make_span(match.start(name), match.end(name)))
+
+
+def scan(text: str, start: int, make_span: MakeSpan) -> BodyScan:
+    """Scan `text` from offset `start` (the end of the envelope) for body markers."""
+    paragraphs = tuple(_paragraphs(text, start, make_span))
+    pages = tuple(
+        page_line(match, make_span)
+        for match in _line_start_pattern("PAGE_LINE").finditer(text, start)
+    )
+    return BodyScan(
+        paragraphs,
+        pages,
+        _end_lines(text, start, make_span),
+        _classified_by(text, start, make_span),
+    )
+
+
+def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
+    """A `PageLine` from a match of the PAGE_LINE terminal."""
+    return PageLine(
+        make_span(match.start("post"), match.end()),
+        _required(match, "post", make_span),
+        _required(match, "serial", make_span),
+        _required(match, "section", make_span),
+        _field(match, "page", make_span),
+        _required(match, "sections", make_span),
+    )
+
+
+def _paragraphs(text: str, start: int, make_span: MakeSpan) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    for match in _line_start_pattern("PARAGRAPH").finditer(text, start):
+        number = _required(match, "number", make_span)
+        sign = _field(match, "sign", make_span)
+        begin = match.start("sign") if sign else match.start("number")
+        if match.group("marking") is not None:
+            marking = _field(match, "marking", make_span)
+            whole = False
+        else:
+            marking = _field(match, "whole_level", make_span)
+            whole = marking is not None
+        found.append(Paragraph(make_span(begin, match.end()), sign, number, marking, whole))
+    return found
+
+
+def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:
+    tail_start = max(start, len(text) - _END_WINDOW)
+    fields: dict[str, Field] = {}
+    for key, terminal in (("bt", "END_BT"), ("serial", "END_SERIAL"), ("nnnn", "END_NNNN")):
+        for match in _line_start_pattern(terminal).finditer(text, tail_start):
+            begin = match.end() - len(match.group().lstrip(" \t"))
+            value = match.group("serial") if key == "serial" else match.group().strip()
+            span = (
+                make_span(match.start("serial"), match.end("serial"))
+                if key == "serial"
+                else make_span(begin, match.end())
+            )
+            fields[key] = Field(value, span)
+    return EndLines(fields.get("bt"), fields.get("serial"), fields.get("nnnn"))
+
+
+def _classified_by(text: str, start: int, make_span: MakeSpan) -> ClassifiedBy | None:
+    window_end = min(len(text), start + _CLASSIFIED_BY_WINDOW)
+    window = text[:window_end]
+    match = _line_start_pattern("CLASSIFIED_BY").search(window, start)
+    if match is not None:
+        keyword = _required(match, "keyword", make_span)
+        text_start, text_end = match.start("text"), match.end("text")
+    else:
+        mid = _CLASSIFIED_MID_LINE.search(window, start, start + _MID_LINE_WINDOW)
+        if mid is None:
+            return None
+        keyword_end = mid.start() + len(mid.group().rstrip(" \t:"))
+        keyword = Field(text[mid.start() : keyword_end], make_span(mid.start(), keyword_end))
+        text_start = mid.end()
+        line_end = text.find("\n", text_start)
+        text_end = len(text) if line_end == -1 else line_end
+    joined = Joined()
+    joined.add(text_start, len(text[text_start:text_end].rstrip()) + text_start)
+    # The authority wraps until a blank line or the next numbered paragraph.
+    line_start = text_end + 1
+    paragraph = _line_start_pattern("PARAGRAPH")
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end]
+        if not line.strip() or paragraph.match(text, line_start):
+            break
+        indent = len(line) - len(line.lstrip())
+        joined.add(line_start + indent, line_start + len(line.rstrip()))
+        line_start = line_end + 1
+        if len(joined.pieces) > 6:
+            break
+    begin = keyword.span
+    end = joined.pieces[-1][1] if joined.pieces else text_end
+    last = make_span(end - 1, end)
+    span = Span(begin.line, begin.column, last.end_line, last.end_column)
+    text_field = Field(
+        joined.text(text),
+        make_span(joined.pieces[0][0], end) if joined.pieces else make_span(text_start, text_start),
+    )
+    return classified_by_from(span, keyword, text_field, joined, text, make_span)

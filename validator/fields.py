@@ -1,0 +1,101 @@
+"""Fields that need more than one regex group: wrapped text, Classified By reasons, TAGS."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from validator.model import ClassifiedBy, Field
+from validator.source import Span
+
+# Reasons of a Classified By line: `1.4 (b) and (d)`, `1.4(B), (D)`, `1.5 b/d`, `1.4 (B and D)`.
+_REASON = re.compile(
+    r"(?i)\b(?P<section>1\s?\.\s?[45])(?P<letters>(?:[\s,/&()]+|\band\b|\b[a-z]\b)*)"
+)
+_REASON_LETTER = re.compile(r"(?i)\(([a-z])\)|\b([a-h])\b")
+# A TAGS item: a parenthesised person, or a word.
+_TAG_WORD = re.compile(r"\([^)\n]*\)?|[^,\s]+")
+_CODE_LIKE = re.compile(r"^(?:[A-Z]{2,6}|[a-z]{2,6})(?:-\d)?[.,]?$|^\(.*\)$")
+
+
+@dataclass
+class Joined:
+    """Text of an element that wraps over lines: the pieces and where each stands."""
+
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self.pieces.append((start, end))
+
+    def text(self, source_text: str) -> str:
+        return " ".join(source_text[start:end] for start, end in self.pieces)
+
+    def offset(self, index: int) -> int:
+        """Source offset of a character of the joined text."""
+        for start, end in self.pieces:
+            if index <= end - start:
+                return start + index
+            index -= end - start + 1
+        return self.pieces[-1][1] if self.pieces else 0
+
+
+def classified_by_from(
+    span: Span,
+    keyword: Field,
+    text: Field,
+    joined: Joined,
+    source_text: str,
+    make_span: Callable[[int, int], Span],
+) -> ClassifiedBy:
+    """A `ClassifiedBy` whose reasons are read from the joined text of its lines."""
+    joined_text = joined.text(source_text)
+    section: Field | None = None
+    letters: list[Field] = []
+    reason = _REASON.search(joined_text)
+    if reason is not None:
+        start = joined.offset(reason.start("section"))
+        section = Field(
+            re.sub(r"\s", "", reason.group("section")),
+            make_span(start, joined.offset(reason.end("section") - 1) + 1),
+        )
+        base = reason.start("letters")
+        for letter in _REASON_LETTER.finditer(reason.group("letters")):
+            group = 1 if letter.group(1) else 2
+            at = joined.offset(base + letter.start(group))
+            letters.append(Field(letter.group(group).lower(), make_span(at, at + 1)))
+    return ClassifiedBy(span, keyword, text, section, tuple(letters))
+
+
+def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -> list[Field]:
+    """Split a TAGS list on commas and blanks, keeping multi-word free keywords whole."""
+    items: list[Field] = []
+    pending: tuple[int, int] | None = None
+    text = codes.text
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            start, end = pending
+            items.append(Field(text[start:end], make_span(base + start, base + end)))
+            pending = None
+
+    for word in _TAG_WORD.finditer(text):
+        start, end = word.start(), word.end()
+        if text[end - 1 : end] in ",;":
+            end -= 1
+        if end <= start:
+            continue
+        if _CODE_LIKE.match(text[start:end]):
+            flush()
+            items.append(Field(text[start:end], make_span(base + start, base + end)))
+            continue
+        separated = pending is not None and "," in text[pending[1] : start]
+        if pending is None or separated:
+            flush()
+            pending = (start, end)
+        else:
+            pending = (pending[0], end)
+    flush()
+    return items

@@ -1,0 +1,184 @@
+"""The line lexer that feeds the envelope grammar (grammar/cable.lark).
+
+A contextual lexer working on lines: at each step it asks the LALR parser which terminals it
+can accept, offers the current line (or the rest of a line that holds merged elements) to
+those terminals, highest priority first and then longest match, and feeds the winner to the
+parser. Blank lines carry no token. Lexing stops at the first line the parser cannot take
+where the envelope may end: that is where the body starts, and the body is never lexed.
+
+Lines that fit nowhere are not fatal: a line that is a known element in the wrong place is
+reported as out of order or repeated, anything else as unrecognised; both are skipped so that
+one run reports every bad line (error recovery).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedInput
+
+# Terminals that continue the element of the previous line: only taken when no blank line
+# separates them from it (a blank line ends a wrapped SUBJECT, REF or Classified By).
+ADJACENT_ONLY = frozenset({"CONTINUATION", "TAGS_CONTINUATION"})
+
+# Catch-all terminals (priority 0) never name what a misplaced line is.
+CATCH_ALL_PRIORITY = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Terminal:
+    name: str
+    priority: int
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class LineToken:
+    """A terminal matched in the text: `match` holds its fields as named groups."""
+
+    name: str
+    start: int
+    end: int
+    match: re.Match[str]
+    merged: bool
+    """True when the token does not start its line (it shares the line with an element)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Misfit:
+    """Text the parser could not take: a known element out of place, or an unknown line."""
+
+    start: int
+    end: int
+    element: str | None
+    """The terminal the text matches elsewhere in the grammar (None: nothing matches)."""
+    expected: tuple[str, ...]
+    """The terminals that were acceptable there."""
+
+
+@dataclass(frozen=True, slots=True)
+class LexResult:
+    tokens: tuple[LineToken, ...]
+    misfits: tuple[Misfit, ...]
+    end: int
+    """Offset where the envelope ends (start of the body)."""
+    complete: bool
+    """True when the parser accepted the token stream as a whole cable envelope."""
+
+
+class LineLexer:
+    """Lexes cable text against a Lark LALR grammar whose terminals are line segments."""
+
+    def __init__(self, lark: Lark) -> None:
+        self._lark = lark
+        self._terminals = {
+            terminal.name: Terminal(
+                terminal.name,
+                terminal.priority,
+                re.compile(terminal.pattern.to_regexp()),
+            )
+            for terminal in lark.terminals
+        }
+        self._named = sorted(
+            (t for t in self._terminals.values() if t.priority > CATCH_ALL_PRIORITY),
+            key=lambda t: -t.priority,
+        )
+        self._by_state: dict[int, tuple[tuple[Terminal, ...], bool]] = {}
+
+    def _candidates(self, parser_state: Any) -> tuple[tuple[Terminal, ...], bool]:
+        """Terminals acceptable in the parser's state, best first, and whether it may end."""
+        position = parser_state.position
+        known = self._by_state.get(position)
+        if known is None:
+            actions = parser_state.parse_conf.parse_table.states[position]
+            acceptable = [self._terminals[name] for name in actions if name in self._terminals]
+            acceptable.sort(key=lambda t: -t.priority)
+            known = (tuple(acceptable), "$END" in actions)
+            self._by_state[position] = known
+        return known
+
+    @staticmethod
+    def _best(
+        terminals: tuple[Terminal, ...] | list[Terminal], text: str, pos: int, blank_before: bool
+    ) -> tuple[Terminal, re.Match[str]] | None:
+        best: tuple[Terminal, re.Match[str]] | None = None
+        for terminal in terminals:
+            if best is not None and terminal.priority < best[0].priority:
+                break
+            if blank_before and terminal.name in ADJACENT_ONLY:
+                continue
+            match = terminal.regex.match(text, pos)
+            if match is None:
+                continue
+            if best is None or match.end() > best[1].end():
+                best = (terminal, match)
+        return best
+
+    def lex(self, text: str) -> LexResult:
+        """Lex the envelope of `text` (which must end with a newline)."""
+        interactive = self._lark.parse_interactive(start="cable")
+        parser_state = interactive.parser_state
+        tokens: list[LineToken] = []
+        misfits: list[Misfit] = []
+        length = len(text)
+        pos = 0
+        at_line_start = True
+        blank_before = False
+        end = length
+        while pos < length:
+            if at_line_start:
+                line_end = text.find("\n", pos)
+                content = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
+                if content >= line_end:
+                    pos = line_end + 1
+                    blank_before = True
+                    continue
+                pos = content
+            candidates, may_end = self._candidates(parser_state)
+            found = self._best(candidates, text, pos, blank_before)
+            if found is None:
+                if may_end and at_line_start:
+                    end = text.rfind("\n", 0, pos) + 1
+                    break
+                misfit = self._misfit(text, pos, candidates)
+                misfits.append(misfit)
+                pos, at_line_start = _advance(text, misfit.end)
+                blank_before = False
+                continue
+            terminal, match = found
+            try:
+                interactive.feed_token(Token(terminal.name, match.group(), start_pos=pos))
+            except UnexpectedInput:
+                misfits.append(Misfit(pos, match.end(), terminal.name, ()))
+            else:
+                tokens.append(LineToken(terminal.name, pos, match.end(), match, not at_line_start))
+            pos, at_line_start = _advance(text, match.end())
+            blank_before = False
+        complete = True
+        try:
+            interactive.feed_eof()  # type: ignore[no-untyped-call]
+        except UnexpectedInput:
+            complete = False
+        return LexResult(tuple(tokens), tuple(misfits), end, complete)
+
+    def _misfit(self, text: str, pos: int, expected: tuple[Terminal, ...]) -> Misfit:
+        line_end = text.find("\n", pos)
+        found = self._best(self._named, text, pos, blank_before=False)
+        names = tuple(t.name for t in expected if t.priority > CATCH_ALL_PRIORITY)
+        if found is not None:
+            return Misfit(pos, found[1].end(), found[0].name, names)
+        return Misfit(pos, line_end, None, names)
+
+
+_BLANKS = re.compile(r"[ \t\f\v]*")
+
+
+def _advance(text: str, pos: int) -> tuple[int, bool]:
+    """Skip blanks after a token: the next token starts the next line or shares this one."""
+    pos = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
+    if pos < len(text) and text[pos] == "\n":
+        return pos + 1, True
+    return pos, False

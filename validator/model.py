@@ -1,0 +1,513 @@
+"""The typed model of a cable envelope: what every rule reads.
+
+Every element is optional (layouts differ) and carries the `Span` of its source text; every
+field inside an element is a `Field` (its text as written and its span). Values computed from
+fields (the DTG as a datetime, the Julian day as an int, the reference id) are properties,
+computed when first asked for.
+
+Elements appear in reading order (ENVELOPE.md section 1):
+
+==========================  =========================================================
+`Cable` attribute           element (ENVELOPE.md section)
+==========================  =========================================================
+`preamble`                  archive lines before the telegram (2.0): `PreambleLine`
+`transmission`              FL1 transmission identification (2.1): `TransmissionId`
+`routing`                   FL2 precedence digraph + routing indicators (2.2): `RoutingLine`
+`de_line`                   FL3 station, serial, section, Julian date-time (2.3): `DeLine`
+`security_warning`          FL4 ZNR UUUUU / ZNY CCCCC ... (2.4): `SecurityWarning`
+`dtg`                       FL5 precedence(s) + date-time group (2.5): `Dtg`
+`originator`                FL6 FM line (2.6): `Originator`
+`to`, `info`, `exempted`    FL7-FL9 addressee entries (2.7-2.9): `Addressee`
+`foreign_lines`             non-telegram lines before the text (4.8): `PreambleLine`
+`classification`            classification line (2.11): `Classification`
+`captions`                  SIPDIS, NOFORN, corrected-copy notices ... (2.12): `Caption`
+`passing_lines`             STATE FOR ..., DEPT PASS TO ... (2.13): `PassingLine`
+`eo`                        E.O. line (2.14): `EoLine`
+`tags`                      TAGS line(s) (2.15): `Tags`
+`subject`                   SUBJECT (2.16): `Subject`
+`references`                REF block (2.17): `References`
+`classified_by`             Classified By (2.18): `ClassifiedBy`
+`paragraphs`                numbered paragraphs and their markings (2.19): `Paragraph`
+`pages`                     page-continuation lines (2.20): `PageLine`
+`end`                       BT, #serial, NNNN at the end (2.21): `EndLines`
+==========================  =========================================================
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from typing import Literal
+
+from validator.source import Span
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+Layout = Literal["acp127", "dtg-first", "partial-extract", "headerless"]
+
+
+def full_year(two_digits: int) -> int:
+    """19xx for 50-99, 20xx below: cables run from 1966 to 2010 (ENVELOPE.md 2.5)."""
+    return 1900 + two_digits if two_digits >= 50 else 2000 + two_digits
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A piece of an element: its text as written and where it stands."""
+
+    text: str
+    span: Span
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class PreambleLine:
+    """A line the archive added (banner, distribution block, weekday line, note...)."""
+
+    kind: str
+    text: Field
+
+    @property
+    def span(self) -> Span:
+        return self.text.span
+
+
+@dataclass(frozen=True, slots=True)
+class TransmissionId:
+    """FL1 `VZCZCXRO1733`: channel designator and channel sequence number."""
+
+    span: Span
+    channel: Field
+    sequence: Field
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingLine:
+    """FL2 `PP RUEHDBU RUEHFL ...`: precedence digraph and the relay's routing indicators."""
+
+    span: Span
+    precedence: Field
+    indicators: tuple[Field, ...]
+
+    @property
+    def prosign(self) -> str:
+        return self.precedence.text[0]
+
+
+@dataclass(frozen=True, slots=True)
+class DeLine:
+    """FL3 `DE RUEHRL #1106/01 2521657`."""
+
+    span: Span
+    station: Field
+    serial: Field
+    section: Field | None
+    julian_day: Field
+    time: Field
+
+    @property
+    def day_of_year(self) -> int:
+        return int(self.julian_day.text)
+
+    @property
+    def hour(self) -> int:
+        return int(self.time.text[:2])
+
+    @property
+    def minute(self) -> int:
+        return int(self.time.text[2:])
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityWarning:
+    """FL4 `ZNY CCCCC ZZH`: security prosign, classification group, operating signals."""
+
+    span: Span
+    prosign: Field
+    group: Field
+    specat: Field | None
+    signals: Field | None
+
+
+@dataclass(frozen=True, slots=True)
+class Dtg:
+    """FL5 `O R 141437Z NOV 07 ZDK`: precedence prosign(s) and the date-time group."""
+
+    span: Span
+    precedence: Field
+    info_precedence: Field | None
+    group: Field
+    day: int
+    hour: int
+    minute: int
+    month: str
+    year: int
+    signals: Field | None
+
+    @property
+    def prosign(self) -> str:
+        """The action precedence, with `0` (a typing variant) read as `O`."""
+        return "O" if self.precedence.text == "0" else self.precedence.text
+
+    @property
+    def full_year(self) -> int:
+        return full_year(self.year)
+
+    @property
+    def month_number(self) -> int | None:
+        return MONTHS.index(self.month) + 1 if self.month in MONTHS else None
+
+    @property
+    def datetime(self) -> datetime | None:
+        """The DTG as an aware UTC datetime, or None when it names no real moment."""
+        month = self.month_number
+        if month is None:
+            return None
+        try:
+            return datetime(self.full_year, month, self.day, self.hour, self.minute, tzinfo=UTC)
+        except ValueError:
+            return None
+
+    @property
+    def date(self) -> date | None:
+        moment = self.datetime
+        return moment.date() if moment else None
+
+
+@dataclass(frozen=True, slots=True)
+class Originator:
+    """FL6 `FM AMEMBASSY BERLIN`."""
+
+    span: Span
+    address: Field
+
+    @property
+    def post(self) -> str:
+        """The post as the classification line names it (`AMEMBASSY TEL AVIV` -> `TEL AVIV`)."""
+        return post_of_address(self.address.text)
+
+
+_POST_PREFIX = re.compile(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|USINT|USLO|IRAN)\s+")
+
+
+def post_of_address(address: str) -> str:
+    """The classification-line post of a plain-language address (ENVELOPE.md C11a)."""
+    text = " ".join(address.upper().split())
+    if text.startswith("SECSTATE"):
+        return "STATE"
+    if text == "USMISSION USUN NEW YORK":
+        return "USUN NEW YORK"
+    return _POST_PREFIX.sub("", _POST_PREFIX.sub("", text))
+
+
+AddresseeList = Literal["to", "info", "xmt"]
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """One FL7-FL9 entry: `RUEHC/SECSTATE WASHDC PRIORITY 5130`."""
+
+    span: Span
+    list: AddresseeList
+    indicator: Field | None
+    address: Field
+    precedence: Field | None
+    mcn: Field | None
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The classification line `C O N F I D E N T I A L SECTION 01 OF 03 BERLIN 001106`."""
+
+    span: Span
+    level: Field
+    control: Field | None
+    section: Field | None
+    sections: Field | None
+    post: Field
+    serial: Field
+    malformed: bool = False
+
+    @property
+    def level_name(self) -> str:
+        """The level written without letter spacing, upper case (`CONFIDENTIAL`)."""
+        return normalise_level(self.level.text)
+
+    @property
+    def serial_number(self) -> int:
+        return int(self.serial.text)
+
+    @property
+    def section_number(self) -> int | None:
+        return int(self.section.text) if self.section else None
+
+    @property
+    def section_count(self) -> int | None:
+        return int(self.sections.text) if self.sections else None
+
+
+def normalise_level(text: str) -> str:
+    """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS E F T O` -> `UNCLAS EFTO`."""
+    words = re.split(r"\s{2,}", text.strip().upper())
+    joined = " ".join(word.replace(" ", "") for word in words)
+    if joined.startswith("UNCLAS") and "EFTO" in joined.replace(" ", ""):
+        return "UNCLAS EFTO"
+    if joined == "TOPSECRET":
+        return "TOP SECRET"
+    if joined == "LIMITEDOFFICIALUSE":
+        return "LIMITED OFFICIAL USE"
+    return joined
+
+
+CaptionKind = Literal["caption", "corrected-copy", "review-stamp"]
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A caption line (`SIPDIS`, `NOFORN`, ...), corrected-copy notice or review stamp."""
+
+    span: Span
+    kind: CaptionKind
+    text: Field
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.text.text.upper().split())
+
+
+@dataclass(frozen=True, slots=True)
+class PassingLine:
+    """A free line between captions and E.O. line: `STATE FOR EUR/CE`."""
+
+    span: Span
+    text: Field
+
+
+@dataclass(frozen=True, slots=True)
+class EoLine:
+    """`E.O. 12958: DECL: 09/09/2019`: the order and the declassification instruction."""
+
+    span: Span
+    keyword: Field
+    order: Field
+    instruction: Field
+    not_applicable: bool
+    decl_keyword: Field | None
+    decl_date: Field | None
+    code: Field | None
+    code_date: Field | None
+    free_text: Field | None
+
+    @property
+    def declassification_date(self) -> date | None:
+        """The DECL (or code) date, or None when absent or not a real date."""
+        written = self.decl_date or self.code_date
+        return parse_written_date(written.text) if written else None
+
+
+_WORD_DATE = re.compile(r"^([A-Za-z]+) (\d{1,2}), (\d{4})$")
+_MONTH_WORDS = {name.upper(): number for number, name in enumerate(calendar.month_name) if name}
+
+
+def parse_written_date(text: str) -> date | None:
+    """`09/09/2019`, `9/9/19`, `2019/09/09` or `OCTOBER 20, 2007`; None if impossible."""
+    try:
+        if "/" in text:
+            first, second, third = (int(part) for part in text.split("/"))
+            if first > 999:
+                return date(first, second, third)
+            year = third if third > 999 else full_year(third)
+            return date(year, first, second)
+        match = _WORD_DATE.match(text)
+        if match and match.group(1).upper() in _MONTH_WORDS:
+            return date(
+                int(match.group(3)), _MONTH_WORDS[match.group(1).upper()], int(match.group(2))
+            )
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """`TAGS: GM PREL PGOV`: the codes as written (items of several words kept whole)."""
+
+    span: Span
+    keyword: Field
+    codes: tuple[Field, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """`SUBJECT: (C) ...`, continued on following lines; `text` joins the lines."""
+
+    span: Span
+    keyword: Field
+    marking: Field | None
+    text: Field
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceItem:
+    """One reference: `A. BEIJING 303` (letter optional for a single reference)."""
+
+    span: Span
+    letter: Field | None
+    text: Field
+
+    @property
+    def letter_value(self) -> str | None:
+        if self.letter is None:
+            return None
+        return self.letter.text.strip("¶.()").upper()
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """The REF block."""
+
+    span: Span
+    keyword: Field
+    items: tuple[ReferenceItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedBy:
+    """`Classified By: ... Reasons 1.4 (b) and (d)`: authority and reasons, over lines."""
+
+    span: Span
+    keyword: Field
+    text: Field
+    reason_section: Field | None
+    reason_letters: tuple[Field, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered paragraph's start: `¶1. (C)`; `marking` without parentheses."""
+
+    span: Span
+    sign: Field | None
+    number: Field
+    marking: Field | None
+    whole_text: bool = False
+
+    @property
+    def number_value(self) -> int:
+        return int(self.number.text)
+
+
+@dataclass(frozen=True, slots=True)
+class PageLine:
+    """A page-continuation line `BERLIN 00001106 002 OF 003` (dotted form: `002.2 OF 003`)."""
+
+    span: Span
+    post: Field
+    serial: Field
+    section: Field
+    page: Field | None
+    sections: Field
+
+
+@dataclass(frozen=True, slots=True)
+class EndLines:
+    """The end of the message: FL13 `BT`, FL15 `#1106`, FL16 `NNNN`."""
+
+    bt: Field | None = None
+    serial: Field | None = None
+    nnnn: Field | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MergedElement:
+    """An element that shares its line with the one before it (`TAGS: ... SUBJECT: ...`)."""
+
+    element: str
+    after: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Cable:
+    """One parsed cable. Every element may be absent."""
+
+    path: str | None
+    layout: Layout
+    encoding: str
+    preamble: tuple[PreambleLine, ...] = ()
+    transmission: TransmissionId | None = None
+    routing: RoutingLine | None = None
+    de_line: DeLine | None = None
+    security_warning: SecurityWarning | None = None
+    dtg: Dtg | None = None
+    originator: Originator | None = None
+    to: tuple[Addressee, ...] = ()
+    info: tuple[Addressee, ...] = ()
+    exempted: tuple[Addressee, ...] = ()
+    foreign_lines: tuple[PreambleLine, ...] = ()
+    classification: Classification | None = None
+    captions: tuple[Caption, ...] = ()
+    passing_lines: tuple[PassingLine, ...] = ()
+    eo: EoLine | None = None
+    tags: Tags | None = None
+    subject: Subject | None = None
+    references: References | None = None
+    classified_by: ClassifiedBy | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    pages: tuple[PageLine, ...] = ()
+    end: EndLines = field(default_factory=EndLines)
+    envelope_end_line: int = 0
+    """First line of the body (the line after the envelope)."""
+    merged: tuple[MergedElement, ...] = ()
+
+    @cached_property
+    def addressees(self) -> tuple[Addressee, ...]:
+        return self.to + self.info + self.exempted
+
+    @property
+    def is_partial_extract(self) -> bool:
+        return any(line.kind == "partial-extract" for line in self.preamble)
+
+    @cached_property
+    def year(self) -> int | None:
+        if self.dtg is not None:
+            return self.dtg.full_year
+        return None
+
+    @cached_property
+    def post_id(self) -> str | None:
+        """The post as it appears in reference ids: classification post without spaces."""
+        if self.classification is None:
+            return None
+        return re.sub(r"[^A-Z]", "", self.classification.post.text.upper())
+
+    @cached_property
+    def reference_id(self) -> str | None:
+        """Canonical id `09ASTANA480`: DTG year, post without spaces, serial without zeros."""
+        if self.classification is None or self.year is None:
+            return None
+        return f"{self.year % 100:02d}{self.post_id}{self.classification.serial_number}"
+
+    @cached_property
+    def dtg_datetime(self) -> datetime | None:
+        return self.dtg.datetime if self.dtg else None
+
+    @cached_property
+    def de_datetime(self) -> datetime | None:
+        """FL3 time of file as a datetime in the DTG's year (None without both)."""
+        if self.de_line is None or self.dtg is None:
+            return None
+        try:
+            start = datetime(self.dtg.full_year, 1, 1, tzinfo=UTC)
+            return start + timedelta(
+                days=self.de_line.day_of_year - 1,
+                hours=self.de_line.hour,
+                minutes=self.de_line.minute,
+            )
+        except OverflowError:
+            return None

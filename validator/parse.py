@@ -1,0 +1,618 @@
+"""Text -> typed model: lex the envelope with the grammar, build the `Cable`, scan the body.
+
+Syntax problems are diagnostics, never exceptions:
+
+* E101 malformed element: a line has an element's shape (its keyword, its first word) but not
+  its syntax, or a line where an element is expected is not one.
+* E102 required element missing (which elements are required depends on the layout).
+* E103 element out of order.  E104 element repeated where only one is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from validator import body
+from validator.diagnostics import Diagnostic, Label, Severity
+from validator.elements import describe, expected_words
+from validator.fields import Joined, classified_by_from, split_tags
+from validator.grammar import cable_grammar
+from validator.lexer import LexResult, LineLexer, LineToken, Misfit
+from validator.model import (
+    Addressee,
+    AddresseeList,
+    Cable,
+    Caption,
+    CaptionKind,
+    Classification,
+    ClassifiedBy,
+    DeLine,
+    Dtg,
+    EoLine,
+    Field,
+    Layout,
+    MergedElement,
+    Originator,
+    PageLine,
+    PassingLine,
+    PreambleLine,
+    ReferenceItem,
+    References,
+    RoutingLine,
+    SecurityWarning,
+    Subject,
+    Tags,
+    TransmissionId,
+)
+from validator.source import Source, Span
+
+_lexer: LineLexer | None = None
+
+
+def line_lexer() -> LineLexer:
+    """The lexer over the cached grammar, built on first use."""
+    global _lexer
+    if _lexer is None:
+        _lexer = LineLexer(cable_grammar())
+    return _lexer
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    cable: Cable
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def parse(source: Source) -> ParseResult:
+    """Parse one cable. Never raises on any text."""
+    text = source.text if source.text.endswith("\n") else source.text + "\n"
+    lexed = line_lexer().lex(text)
+    builder = _Builder(source, text)
+    builder.take(lexed)
+    return builder.result(lexed)
+
+
+def parse_text(text: str, path: str | None = None) -> ParseResult:
+    return parse(Source.from_text(text, path=path))
+
+
+_INDICATOR = re.compile(r"R[A-Z]{4,6}")
+
+# Front-matter fields in their canonical order (ENVELOPE.md section 1); REF and Classified By
+# vary in real cables and are not ordered against each other.
+_FRONT_ORDER = {"EO_LINE": 0, "TAGS_LINE": 1, "SUBJECT_LINE": 2}
+
+# Elements allowed once per cable, by terminal.
+_SINGLE = frozenset(
+    {
+        "TRANSMISSION_ID", "ROUTING_LINE", "DE_LINE", "SECURITY_WARNING", "DTG_LINE", "FM_LINE",
+        "TO_KEYWORD", "INFO_KEYWORD", "XMT_KEYWORD", "CLASSIFICATION", "EO_LINE", "TAGS_LINE",
+        "SUBJECT_LINE", "REF_LINE", "CLASSIFIED_BY",
+    }
+)  # fmt: skip
+_BASE = {name: name.removesuffix("_BAD") for name in _SINGLE | {n + "_BAD" for n in _SINGLE}}
+
+
+class _Builder:
+    """Collects elements from the token stream, then freezes them into a `Cable`."""
+
+    def __init__(self, source: Source, text: str) -> None:
+        self.source = source
+        self.text = text
+        self.diagnostics: list[Diagnostic] = []
+        self.values: dict[str, object] = {}
+        self.preamble: list[PreambleLine] = []
+        self.foreign: list[PreambleLine] = []
+        self.addressees: dict[AddresseeList, list[Addressee]] = {"to": [], "info": [], "xmt": []}
+        self.current_list: AddresseeList = "to"
+        self.captions: list[Caption] = []
+        self.passing: list[PassingLine] = []
+        self.pages: list[PageLine] = []
+        self.seen: dict[str, LineToken] = {}
+        self.indicators: list[Field] = []
+        self.routing_start: LineToken | None = None
+        self.routing_end = 0
+        self.tag_codes: list[Field] = []
+        self.tags_token: LineToken | None = None
+        self.tags_end = 0
+        self.block: str | None = None
+        self.joined: dict[str, Joined] = {}
+        self.block_tokens: dict[str, LineToken] = {}
+        self.ref_items: list[tuple[LineToken, Joined]] = []
+        self.front_seen: list[LineToken] = []
+        self.malformed: set[str] = set()
+        self.merged: list[tuple[LineToken, LineToken]] = []
+
+    # ---- helpers -------------------------------------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        return self.source.span(start, min(end, len(self.source.text)))
+
+    def group(self, token: LineToken, name: str) -> Field | None:
+        match = token.match
+        if match.group(name) is None:
+            return None
+        return Field(match.group(name), self.span(match.start(name), match.end(name)))
+
+    def need(self, token: LineToken, name: str) -> Field:
+        found = self.group(token, name)
+        if found is None:  # the grammar makes these groups mandatory
+            raise AssertionError(f"{token.name} without group {name}")
+        return found
+
+    def token_span(self, token: LineToken) -> Span:
+        return self.span(token.start, token.end)
+
+    def report(self, code: str, message: str, span: Span, label: str = "", **extra: object) -> None:
+        self.diagnostics.append(
+            Diagnostic(code, Severity.ERROR, message, span, label, **extra)  # type: ignore[arg-type]
+        )
+
+    # ---- the token stream ------------------------------------------------------------------
+    def take(self, lexed: LexResult) -> None:
+        previous: LineToken | None = None
+        for token in lexed.tokens:
+            if token.merged and previous is not None:
+                self.merged.append((previous, token))
+            self.check_single(token)
+            handler = _HANDLERS.get(token.name)
+            if handler is not None:
+                handler(self, token)
+            previous = token
+        for misfit in lexed.misfits:
+            self.report_misfit(misfit)
+
+    def check_single(self, token: LineToken) -> None:
+        base = _BASE.get(token.name)
+        if base is None:
+            return
+        first = self.seen.get(base)
+        if first is not None:
+            self.report(
+                "E104",
+                f"{describe(base)} repeated",
+                self.token_span(token),
+                "second one here",
+                secondary=(Label(self.token_span(first), "first one here"),),
+                help="keep one of the two",
+            )
+        else:
+            self.seen[base] = token
+        if base in _FRONT_ORDER:
+            for earlier in self.front_seen:
+                if _FRONT_ORDER[earlier.name] > _FRONT_ORDER[base]:
+                    self.report(
+                        "E103",
+                        f"{describe(base)} after the {describe(earlier.name)}",
+                        self.token_span(token),
+                        f"expected before the {describe(earlier.name)}",
+                        secondary=(Label(self.token_span(earlier), "this comes later"),),
+                    )
+                    break
+            self.front_seen.append(token)
+
+    def report_misfit(self, misfit: Misfit) -> None:
+        span = self.span(misfit.start, misfit.end)
+        if misfit.element is None:
+            self.report(
+                "E101",
+                "line not recognised as an envelope element",
+                span,
+                f"expected {expected_words(misfit.expected)}",
+            )
+        elif _BASE.get(misfit.element, misfit.element) in self.seen:
+            first = self.seen[_BASE.get(misfit.element, misfit.element)]
+            self.report(
+                "E104",
+                f"{describe(misfit.element)} repeated",
+                span,
+                "second one here",
+                secondary=(Label(self.token_span(first), "first one here"),),
+            )
+        else:
+            self.report(
+                "E103",
+                f"{describe(misfit.element)} out of order",
+                span,
+                f"expected {expected_words(misfit.expected)} here",
+            )
+
+    def malformed_line(self, token: LineToken) -> None:
+        element = describe(token.name)
+        self.malformed.add(_BASE.get(token.name, token.name))
+        self.report(
+            "E101",
+            f"malformed {element}",
+            self.token_span(token),
+            f"expected {expected_words((token.name.removesuffix('_BAD'),))}",
+        )
+
+    # ---- element handlers --------------------------------------------------------------
+    def preamble_line(self, token: LineToken) -> None:
+        kind = _PREAMBLE_KIND.get(token.name, "foreign")
+        line = PreambleLine(kind, Field(token.match.group(), self.token_span(token)))
+        if "FM_LINE" in self.seen or "DTG_LINE" in self.seen:
+            self.foreign.append(line)
+        else:
+            self.preamble.append(line)
+
+    def transmission_id(self, token: LineToken) -> None:
+        self.values["transmission"] = TransmissionId(
+            self.token_span(token), self.need(token, "channel"), self.need(token, "sequence")
+        )
+
+    def routing_line(self, token: LineToken) -> None:
+        if token.name == "ROUTING_LINE":
+            self.routing_start = token
+            self.values["routing_precedence"] = self.need(token, "precedence")
+        indicators = self.need(token, "indicators")
+        base = token.match.start("indicators")
+        for match in _INDICATOR.finditer(indicators.text):
+            self.indicators.append(
+                Field(match.group(), self.span(base + match.start(), base + match.end()))
+            )
+        self.routing_end = token.end
+
+    def de_line(self, token: LineToken) -> None:
+        self.values["de_line"] = DeLine(
+            self.token_span(token),
+            self.need(token, "station"),
+            self.need(token, "serial"),
+            self.group(token, "section"),
+            self.need(token, "julian_day"),
+            self.need(token, "time"),
+        )
+
+    def security_warning(self, token: LineToken) -> None:
+        self.values["security_warning"] = SecurityWarning(
+            self.token_span(token),
+            self.need(token, "prosign"),
+            self.need(token, "group"),
+            self.group(token, "specat"),
+            self.group(token, "signals"),
+        )
+
+    def dtg_line(self, token: LineToken) -> None:
+        match = token.match
+        group_start = match.start("day")
+        self.values["dtg"] = Dtg(
+            self.token_span(token),
+            self.need(token, "precedence"),
+            self.group(token, "info_precedence"),
+            Field(
+                match.string[group_start : match.end("year")],
+                self.span(group_start, match.end("year")),
+            ),
+            int(match.group("day")),
+            int(match.group("hour")),
+            int(match.group("minute")),
+            match.group("month"),
+            int(match.group("year")),
+            self.group(token, "signals"),
+        )
+
+    def originator(self, token: LineToken) -> None:
+        self.values["originator"] = Originator(self.token_span(token), self.need(token, "address"))
+
+    def addressee_keyword(self, token: LineToken) -> None:
+        self.current_list = _LIST_OF_KEYWORD[token.name]
+
+    def addressee(self, token: LineToken) -> None:
+        self.addressees[self.current_list].append(
+            Addressee(
+                self.token_span(token),
+                self.current_list,
+                self.group(token, "indicator"),
+                self.need(token, "address"),
+                self.group(token, "precedence"),
+                self.group(token, "mcn") or self.group(token, "slashed_mcn"),
+            )
+        )
+
+    def classification(self, token: LineToken) -> None:
+        self.values["classification"] = Classification(
+            self.token_span(token),
+            self.need(token, "level"),
+            self.group(token, "control") if token.name == "CLASSIFICATION" else None,
+            self.group(token, "section"),
+            self.group(token, "sections"),
+            self.need(token, "post"),
+            self.need(token, "serial"),
+            malformed=token.name == "CLASSIFICATION_BAD",
+        )
+        if token.name == "CLASSIFICATION_BAD":
+            level = self.need(token, "level")
+            self.malformed.add("CLASSIFICATION")
+            self.report(
+                "E101",
+                f"malformed classification word `{level.text}`",
+                level.span,
+                "not a classification level",
+                help="write the level as `UNCLAS`, `C O N F I D E N T I A L`, `S E C R E T` "
+                "or `T O P  S E C R E T`",
+            )
+
+    def caption(self, token: LineToken) -> None:
+        kind: CaptionKind = _CAPTION_KIND[token.name]
+        field_ = Field(token.match.group(), self.token_span(token))
+        self.captions.append(Caption(self.token_span(token), kind, field_))
+
+    def passing_line(self, token: LineToken) -> None:
+        field_ = Field(token.match.group(), self.token_span(token))
+        self.passing.append(PassingLine(self.token_span(token), field_))
+
+    def eo_line(self, token: LineToken) -> None:
+        if "eo" in self.values:
+            return
+        self.values["eo"] = EoLine(
+            self.token_span(token),
+            self.need(token, "keyword"),
+            self.need(token, "order"),
+            self.need(token, "instruction"),
+            token.match.group("not_applicable") is not None,
+            self.group(token, "decl_keyword"),
+            self.group(token, "date"),
+            self.group(token, "code"),
+            self.group(token, "code_date"),
+            self.group(token, "free"),
+        )
+
+    def tags_line(self, token: LineToken) -> None:
+        if token.name == "TAGS_LINE":
+            if self.tags_token is not None:
+                return
+            self.tags_token = token
+        elif self.tags_token is None:
+            return
+        codes = self.need(token, "codes")
+        self.tag_codes.extend(split_tags(codes, token.match.start("codes"), self.span))
+        self.tags_end = token.end
+
+    def open_block(self, token: LineToken) -> None:
+        name = token.name
+        self.block = name
+        if name in self.block_tokens:
+            self.block = None  # a repeated block (E104 reported); its lines are not kept
+            return
+        self.block_tokens[name] = token
+        joined = Joined()
+        joined.add(token.match.start("text"), token.match.end("text"))
+        self.joined[name] = joined
+
+    def page_line(self, token: LineToken) -> None:
+        self.pages.append(body.page_line(token.match, self.span))
+
+    def ref_item(self, token: LineToken) -> None:
+        if self.block != "REF_LINE":
+            return
+        joined = Joined()
+        joined.add(token.match.start("text"), token.match.end("text"))
+        self.ref_items.append((token, joined))
+
+    def continuation(self, token: LineToken) -> None:
+        if self.block is None:
+            return
+        if self.block == "REF_LINE" and self.ref_items:
+            self.ref_items[-1][1].add(token.start, token.end)
+        else:
+            self.joined[self.block].add(token.start, token.end)
+
+    # ---- freezing ---------------------------------------------------------------------------
+    def joined_field(self, name: str) -> Field | None:
+        joined = self.joined.get(name)
+        token = self.block_tokens.get(name)
+        if joined is None or token is None:
+            return None
+        if not joined.pieces:
+            at = token.match.end("text")
+            return Field("", self.span(at, at))
+        return Field(joined.text(self.text), self.span(joined.pieces[0][0], joined.pieces[-1][1]))
+
+    def subject(self) -> Subject | None:
+        token = self.block_tokens.get("SUBJECT_LINE")
+        text = self.joined_field("SUBJECT_LINE")
+        if token is None or text is None:
+            return None
+        end = max(token.end, *(end for _, end in self.joined["SUBJECT_LINE"].pieces), 0)
+        return Subject(
+            self.span(token.start, end),
+            self.need(token, "keyword"),
+            self.group(token, "marking"),
+            text,
+        )
+
+    def references(self) -> References | None:
+        token = self.block_tokens.get("REF_LINE")
+        first = self.joined_field("REF_LINE")
+        if token is None or first is None:
+            return None
+        items: list[ReferenceItem] = []
+        first_letter = re.match(r"(?:[A-Z][.)]|\([A-Z]\))(?= )", first.text)
+        if first.text:
+            letter = None
+            if first_letter:
+                start = token.match.start("text")
+                letter = Field(first_letter.group(), self.span(start, start + first_letter.end()))
+            items.append(ReferenceItem(first.span, letter, first))
+        end = self.joined["REF_LINE"].pieces[-1][1] if self.joined["REF_LINE"].pieces else token.end
+        for item_token, joined in self.ref_items:
+            text = Field(
+                joined.text(self.text), self.span(joined.pieces[0][0], joined.pieces[-1][1])
+            )
+            items.append(
+                ReferenceItem(
+                    self.span(item_token.start, joined.pieces[-1][1]),
+                    self.need(item_token, "letter"),
+                    text,
+                )
+            )
+            end = max(end, joined.pieces[-1][1])
+        return References(self.span(token.start, end), self.need(token, "keyword"), tuple(items))
+
+    def classified_by(self) -> ClassifiedBy | None:
+        token = self.block_tokens.get("CLASSIFIED_BY")
+        joined = self.joined.get("CLASSIFIED_BY")
+        text = self.joined_field("CLASSIFIED_BY")
+        if token is None or joined is None or text is None:
+            return None
+        end = max(token.end, *(end for _, end in joined.pieces))
+        return classified_by_from(
+            self.span(token.start, end),
+            self.need(token, "keyword"),
+            text,
+            joined,
+            self.text,
+            self.span,
+        )
+
+    def routing(self) -> RoutingLine | None:
+        precedence = self.values.get("routing_precedence")
+        if self.routing_start is None or not isinstance(precedence, Field):
+            return None
+        return RoutingLine(
+            self.span(self.routing_start.start, self.routing_end),
+            precedence,
+            tuple(self.indicators),
+        )
+
+    def tags(self) -> Tags | None:
+        if self.tags_token is None:
+            return None
+        return Tags(
+            self.span(self.tags_token.start, self.tags_end),
+            self.need(self.tags_token, "keyword"),
+            tuple(self.tag_codes),
+        )
+
+    def layout(self) -> Layout:
+        if "TRANSMISSION_ID" in self.seen:
+            return "acp127"
+        if any(line.kind == "partial-extract" for line in self.preamble):
+            return "partial-extract"
+        if "DTG_LINE" in self.seen or "FM_LINE" in self.seen:
+            return "dtg-first"
+        return "headerless"
+
+    def check_required(self, layout: Layout, envelope_end: int) -> None:
+        required: list[str] = []
+        if layout == "acp127":
+            required += ["ROUTING_LINE", "DE_LINE", "SECURITY_WARNING", "DTG_LINE", "FM_LINE"]
+            required += ["ADDRESSEE_LIST"]
+        elif layout == "dtg-first":
+            required += ["DTG_LINE", "FM_LINE", "ADDRESSEE_LIST"]
+        required += ["CLASSIFICATION", "EO_LINE", "TAGS_LINE", "SUBJECT_LINE"]
+        at = self.span(envelope_end, envelope_end)
+        for name in required:
+            if name in self.seen or name in self.malformed:
+                continue
+            if name == "ADDRESSEE_LIST" and (self.addressees["to"] or self.addressees["info"]):
+                continue
+            self.report(
+                "E102",
+                f"{describe(name)} missing",
+                at,
+                f"expected {expected_words((name,))} before this line",
+            )
+
+    def result(self, lexed: LexResult) -> ParseResult:
+        layout = self.layout()
+        scan = body.scan(self.text, lexed.end, self.span)
+        classified_by = self.classified_by() or scan.classified_by
+        self.check_required(layout, lexed.end)
+        values = self.values
+        cable = Cable(
+            path=self.source.path,
+            layout=layout,
+            encoding=self.source.encoding,
+            preamble=tuple(self.preamble),
+            transmission=values.get("transmission"),  # type: ignore[arg-type]
+            routing=self.routing(),
+            de_line=values.get("de_line"),  # type: ignore[arg-type]
+            security_warning=values.get("security_warning"),  # type: ignore[arg-type]
+            dtg=values.get("dtg"),  # type: ignore[arg-type]
+            originator=values.get("originator"),  # type: ignore[arg-type]
+            to=tuple(self.addressees["to"]),
+            info=tuple(self.addressees["info"]),
+            exempted=tuple(self.addressees["xmt"]),
+            foreign_lines=tuple(self.foreign),
+            classification=values.get("classification"),  # type: ignore[arg-type]
+            captions=tuple(self.captions),
+            passing_lines=tuple(self.passing),
+            eo=values.get("eo"),  # type: ignore[arg-type]
+            tags=self.tags(),
+            subject=self.subject(),
+            references=self.references(),
+            classified_by=classified_by,
+            paragraphs=scan.paragraphs,
+            pages=tuple(self.pages) + scan.pages,
+            end=scan.end,
+            envelope_end_line=self.source.position(min(lexed.end, len(self.source.text)))[0],
+            merged=tuple(
+                MergedElement(describe(second.name), describe(first.name), self.token_span(second))
+                for first, second in self.merged
+            ),
+        )
+        diagnostics = tuple(sorted(self.diagnostics, key=lambda d: d.sort_key))
+        return ParseResult(cable, diagnostics)
+
+
+_PREAMBLE_KIND = {
+    "PARTIAL_BANNER": "partial-extract",
+    "WEEKDAY_LINE": "weekday",
+    "BARE_DTG": "bare-dtg",
+    "PRINTER_PAGE_HEADER": "page-header",
+    "LIST_PAGE_HEADER": "page-header",
+    "DISTRIBUTION_FIRST": "distribution",
+    "DISTRIBUTION_LINE": "distribution",
+    "MAIL_NULL": "mail",
+    "MAIL_LINE": "mail",
+    "FOREIGN_LINE": "foreign",
+}
+_CAPTION_KIND: dict[str, CaptionKind] = {
+    "CAPTION": "caption",
+    "CORRECTED_COPY": "corrected-copy",
+    "REVIEW_STAMP": "review-stamp",
+}
+_LIST_OF_KEYWORD: dict[str, AddresseeList] = {
+    "TO_KEYWORD": "to",
+    "INFO_KEYWORD": "info",
+    "XMT_KEYWORD": "xmt",
+}
+
+_HANDLERS: dict[str, Callable[[_Builder, LineToken], None]] = {
+    **dict.fromkeys(_PREAMBLE_KIND, _Builder.preamble_line),
+    "TRANSMISSION_ID": _Builder.transmission_id,
+    "ROUTING_LINE": _Builder.routing_line,
+    "ROUTING_CONTINUATION": _Builder.routing_line,
+    "DE_LINE": _Builder.de_line,
+    "SECURITY_WARNING": _Builder.security_warning,
+    "DTG_LINE": _Builder.dtg_line,
+    "FM_LINE": _Builder.originator,
+    **dict.fromkeys(_LIST_OF_KEYWORD, _Builder.addressee_keyword),
+    "ADDRESSEE": _Builder.addressee,
+    "CLASSIFICATION": _Builder.classification,
+    "CLASSIFICATION_BAD": _Builder.classification,
+    **dict.fromkeys(_CAPTION_KIND, _Builder.caption),
+    "PASSING_LINE": _Builder.passing_line,
+    "EO_LINE": _Builder.eo_line,
+    "TAGS_LINE": _Builder.tags_line,
+    "TAGS_CONTINUATION": _Builder.tags_line,
+    "SUBJECT_LINE": _Builder.open_block,
+    "REF_LINE": _Builder.open_block,
+    "CLASSIFIED_BY": _Builder.open_block,
+    "REF_ITEM": _Builder.ref_item,
+    "CONTINUATION": _Builder.continuation,
+    "PAGE_LINE": _Builder.page_line,
+    "QUOTE_LINE": _Builder.passing_line,
+    **{
+        name: _Builder.malformed_line
+        for name in (
+            "TRANSMISSION_ID_BAD",
+            "ROUTING_LINE_BAD",
+            "DE_LINE_BAD",
+            "SECURITY_WARNING_BAD",
+            "DTG_LINE_BAD",
+        )
+    },
+}

@@ -1,0 +1,164 @@
+"""The rule registry: every module in this package that defines `CODE` is a rule.
+
+A rule module declares
+
+* `CODE` (`D202`), `NAME` (kebab-case), `SEVERITY` (default), `SUMMARY` (one line),
+  `READS` (the `Cable` attributes it looks at);
+* `check(cable) -> Iterable[Diagnostic]` for a rule about one cable, or
+  `check_archive(cables) -> Iterable[tuple[str | None, Diagnostic]]` for a rule about a set of
+  files (A702);
+* a docstring: what it checks, why it matters, a bad and a good example, the fix. Examples
+  are blocks introduced by a line ending in `::` that says `(bad: CODE at LINE:COLUMN, ...)`
+  or `(good)`; the tests run every one of them.
+
+Rules read the model only; they never parse text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import textwrap
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from types import ModuleType
+
+from validator.diagnostics import Diagnostic, Severity
+from validator.model import Cable
+from validator.source import Span
+
+CableCheck = Callable[[Cable], Iterable[Diagnostic]]
+ArchiveCheck = Callable[[Sequence[Cable]], Iterable[tuple[str | None, Diagnostic]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A cable from a rule's docstring and the positions the rule must report in it."""
+
+    text: str
+    good: bool
+    expected: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    reads: tuple[str, ...]
+    doc: str
+    check: CableCheck | None
+    check_archive: ArchiveCheck | None
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return parse_examples(self.doc)
+
+
+def _rule_of(module: ModuleType) -> Rule:
+    return Rule(
+        code=module.CODE,
+        name=module.NAME,
+        severity=module.SEVERITY,
+        summary=module.SUMMARY,
+        reads=tuple(module.READS),
+        doc=textwrap.dedent(module.__doc__ or "").strip(),
+        check=getattr(module, "check", None),
+        check_archive=getattr(module, "check_archive", None),
+    )
+
+
+# Codes reported by the parser itself (validator/parse.py), documented here like the rules.
+PARSER_CODES = ("E100", "E101", "E102", "E103", "E104")
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    """Every rule, by code, in code order."""
+    found: dict[str, Rule] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "CODE"):
+            rule = _rule_of(module)
+            if rule.code in found:
+                raise RuntimeError(f"rule code {rule.code} defined twice")
+            found[rule.code] = rule
+    return dict(sorted(found.items()))
+
+
+def select_codes(
+    select: Collection[str] | None = None, ignore: Collection[str] = ()
+) -> frozenset[str]:
+    """Codes chosen by `select` (codes or prefixes; None: all) less those `ignore` names."""
+    codes = set(all_rules()) | set(PARSER_CODES)
+    chosen = {c for c in codes if select is None or any(c.startswith(p) for p in select)}
+    return frozenset(c for c in chosen if not any(c.startswith(p) for p in ignore))
+
+
+def internal_error(code: str, error: Exception) -> Diagnostic:
+    """A rule that fails reports itself instead of stopping the run."""
+    return Diagnostic(
+        "X001",
+        Severity.ERROR,
+        f"internal error in rule {code}: {type(error).__name__}: {error}",
+        Span(1, 1, 1, 1),
+        help="please report this with the file that caused it",
+    )
+
+
+def run_rules(
+    cable: Cable,
+    select: Collection[str] | None = None,
+    severities: dict[str, Severity] | None = None,
+) -> list[Diagnostic]:
+    """Run the per-cable rules whose code `select` admits (None: every rule)."""
+    findings: list[Diagnostic] = []
+    for code, rule in all_rules().items():
+        if rule.check is None or (select is not None and code not in select):
+            continue
+        try:
+            findings.extend(rule.check(cable))
+        except Exception as error:  # a broken rule must not stop the other files
+            findings.append(internal_error(code, error))
+    if severities:
+        findings = [
+            replace(d, severity=severities[d.code]) if d.code in severities else d for d in findings
+        ]
+    return findings
+
+
+_EXAMPLE_INTRO = re.compile(
+    r"^(?P<indent>\s*)\S.*\((?P<kind>bad|good)(?::(?P<at>[^)]*))?\)\S*::\s*$"
+)
+_POSITION = re.compile(r"(\d+):(\d+)")
+
+
+def parse_examples(doc: str) -> tuple[Example, ...]:
+    """The example blocks of a rule docstring (see the module docstring for the form)."""
+    lines = doc.splitlines()
+    examples: list[Example] = []
+    index = 0
+    while index < len(lines):
+        intro = _EXAMPLE_INTRO.match(lines[index])
+        index += 1
+        if intro is None:
+            continue
+        indent = len(intro.group("indent"))
+        block: list[str] = []
+        while index < len(lines):
+            line = lines[index]
+            if line.strip() and len(line) - len(line.lstrip()) <= indent:
+                break
+            block.append(line)
+            index += 1
+        text = textwrap.dedent("\n".join(block)).strip("\n") + "\n"
+        expected = tuple(
+            (int(line), int(column)) for line, column in _POSITION.findall(intro.group("at") or "")
+        )
+        examples.append(Example(text, intro.group("kind") == "good", expected))
+    return tuple(examples)
