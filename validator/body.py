@@ -29,12 +29,20 @@ _CLASSIFIED_MID_LINE = re.compile(r"(?i)\bClassified\s+By:[ \t]*")
 _MID_LINE_WINDOW = 1500
 
 
+# Encoding damage: the replacement character, and UTF-8 read as cp1252/Latin-1 (mojibake such
+# as `â€™` for `’`, `Â¶` for `¶`).
+_DAMAGE = re.compile(
+    "\ufffd+|[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u2018-\u203a\u2122\u0152-\u0178]+"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class BodyScan:
     paragraphs: tuple[Paragraph, ...]
     pages: tuple[PageLine, ...]
     end: EndLines
     classified_by: ClassifiedBy | None
+    damage: tuple[Field, ...]
 
 
 @cache
@@ -60,11 +68,16 @@ def scan(text: str, start: int, make_span: MakeSpan) -> BodyScan:
         page_line(match, make_span)
         for match in _line_start_pattern("PAGE_LINE").finditer(text, start)
     )
+    damage = tuple(
+        Field(match.group(), make_span(match.start(), match.end()))
+        for match in _DAMAGE.finditer(text)
+    )
     return BodyScan(
         paragraphs,
         pages,
         _end_lines(text, start, make_span),
         _classified_by(text, start, make_span),
+        damage,
     )
 
 

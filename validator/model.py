@@ -464,6 +464,8 @@ class Cable:
     envelope_end_line: int = 0
     """First line of the body (the line after the envelope)."""
     merged: tuple[MergedElement, ...] = ()
+    text_damage: tuple[Field, ...] = ()
+    """Encoding damage anywhere in the file: U+FFFD characters, UTF-8 read as cp1252."""
 
     @cached_property
     def addressees(self) -> tuple[Addressee, ...]:

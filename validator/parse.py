@@ -548,6 +548,7 @@ class _Builder:
             pages=tuple(self.pages) + scan.pages,
             end=scan.end,
             envelope_end_line=self.source.position(min(lexed.end, len(self.source.text)))[0],
+            text_damage=scan.damage,
             merged=tuple(
                 MergedElement(describe(second.name), describe(first.name), self.token_span(second))
                 for first, second in self.merged
