@@ -35,6 +35,8 @@ _DAMAGE = re.compile(
     "\ufffd+|[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u2018-\u203a\u2122\u0152-\u0178]+"
 )
 
+_DAMAGE_START = re.compile("[\ufffd\u00c2\u00c3\u00e2]")
+
 
 @dataclass(frozen=True, slots=True)
 class BodyScan:
@@ -52,13 +54,14 @@ def _line_start_pattern(terminal: str) -> re.Pattern[str]:
 
 
 def _field(match: re.Match[str], name: str, make_span: MakeSpan) -> Field | None:
-    if match.group(name) is None:
+    text = match.group(name)
+    if text is None:
         return None
-    return Field(match.group(name), make_span(match.start(name), match.end(name)))
+    return Field.at(text, match.start(name), match.end(name), make_span)
 
 
 def _required(match: re.Match[str], name: str, make_span: MakeSpan) -> Field:
-    return Field(match.group(name), make_span(match.start(name), match.end(name)))
+    return Field.at(match.group(name), match.start(name), match.end(name), make_span)
 
 
 def scan(text: str, start: int, make_span: MakeSpan) -> BodyScan:
@@ -68,9 +71,13 @@ def scan(text: str, start: int, make_span: MakeSpan) -> BodyScan:
         page_line(match, make_span)
         for match in _line_start_pattern("PAGE_LINE").finditer(text, start)
     )
-    damage = tuple(
-        Field(match.group(), make_span(match.start(), match.end()))
-        for match in _DAMAGE.finditer(text)
+    damage = (
+        ()
+        if _DAMAGE_START.search(text) is None
+        else tuple(
+            Field(match.group(), make_span(match.start(), match.end()))
+            for match in _DAMAGE.finditer(text)
+        )
     )
     return BodyScan(
         paragraphs,
@@ -144,7 +151,9 @@ def _classified_by(text: str, start: int, make_span: MakeSpan) -> ClassifiedBy |
     joined = Joined()
     joined.add(text_start, len(text[text_start:text_end].rstrip()) + text_start)
     # The authority wraps until a blank line or the next numbered paragraph.
-    line_start = text_end + 1
+    # Continue after the end of the line (the text stops before trailing blanks).
+    newline = text.find("\n", text_end)
+    line_start = len(text) if newline == -1 else newline + 1
     paragraph = _line_start_pattern("PARAGRAPH")
     while line_start < len(text):
         line_end = text.find("\n", line_start)

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lark import Lark, Token
-from lark.exceptions import UnexpectedInput
+from lark import Lark
+from lark.parsers.lalr_analysis import Shift
 
 # Terminals that continue the element of the previous line: only taken when no blank line
 # separates them from it (a blank line ends a wrapped SUBJECT, REF or Classified By).
@@ -69,11 +69,64 @@ class LexResult:
     """True when the parser accepted the token stream as a whole cable envelope."""
 
 
+class _Automaton:
+    """The LALR automaton of the grammar, driven token by token without building a tree.
+
+    Only acceptance matters here (the model is built from the tokens), so a shift pushes a
+    state and a reduce pops the rule's length and follows the goto: no tree, no callbacks.
+    """
+
+    def __init__(self, states: dict[int, dict[str, tuple[Any, Any]]], start: int, end: int):
+        self._states = states
+        self._end = end
+        self.stack = [start]
+
+    @property
+    def state(self) -> int:
+        return self.stack[-1]
+
+    def feed(self, terminal: str) -> bool:
+        """Shift `terminal` (after any reductions); False, with the stack unchanged, if not
+        acceptable."""
+        states, stack = self._states, self.stack
+        saved = list(stack)
+        while True:
+            action = states[stack[-1]].get(terminal)
+            if action is None:
+                stack[:] = saved
+                return False
+            kind, argument = action
+            if kind is Shift:
+                stack.append(argument)
+                return True
+            self._reduce(argument)
+
+    def finish(self) -> bool:
+        """Feed the end of input: True when the tokens form a whole `cable`."""
+        states, stack = self._states, self.stack
+        while stack[-1] != self._end:
+            action = states[stack[-1]].get("$END")
+            if action is None or action[0] is Shift:
+                return False
+            self._reduce(action[1])
+        return True
+
+    def _reduce(self, rule: Any) -> None:
+        stack = self.stack
+        size = len(rule.expansion)
+        if size:
+            del stack[-size:]
+        stack.append(self._states[stack[-1]][rule.origin.name][1])
+
+
 class LineLexer:
     """Lexes cable text against a Lark LALR grammar whose terminals are line segments."""
 
     def __init__(self, lark: Lark) -> None:
-        self._lark = lark
+        table = lark.parser.parser.parser.parse_table
+        self._table_states: dict[int, dict[str, tuple[Any, Any]]] = table.states
+        self._start = table.start_states["cable"]
+        self._end = table.end_states["cable"]
         self._terminals = {
             terminal.name: Terminal(
                 terminal.name,
@@ -88,12 +141,11 @@ class LineLexer:
         )
         self._by_state: dict[int, tuple[tuple[Terminal, ...], bool]] = {}
 
-    def _candidates(self, parser_state: Any) -> tuple[tuple[Terminal, ...], bool]:
-        """Terminals acceptable in the parser's state, best first, and whether it may end."""
-        position = parser_state.position
+    def _candidates(self, position: int) -> tuple[tuple[Terminal, ...], bool]:
+        """Terminals acceptable in a parser state, best first, and whether it may end."""
         known = self._by_state.get(position)
         if known is None:
-            actions = parser_state.parse_conf.parse_table.states[position]
+            actions = self._table_states[position]
             acceptable = [self._terminals[name] for name in actions if name in self._terminals]
             acceptable.sort(key=lambda t: -t.priority)
             known = (tuple(acceptable), "$END" in actions)
@@ -119,8 +171,7 @@ class LineLexer:
 
     def lex(self, text: str) -> LexResult:
         """Lex the envelope of `text` (which must end with a newline)."""
-        interactive = self._lark.parse_interactive(start="cable")
-        parser_state = interactive.parser_state
+        automaton = _Automaton(self._table_states, self._start, self._end)
         tokens: list[LineToken] = []
         misfits: list[Misfit] = []
         length = len(text)
@@ -137,7 +188,7 @@ class LineLexer:
                     blank_before = True
                     continue
                 pos = content
-            candidates, may_end = self._candidates(parser_state)
+            candidates, may_end = self._candidates(automaton.state)
             found = self._best(candidates, text, pos, blank_before)
             if found is None:
                 if may_end and at_line_start:
@@ -149,20 +200,13 @@ class LineLexer:
                 blank_before = False
                 continue
             terminal, match = found
-            try:
-                interactive.feed_token(Token(terminal.name, match.group(), start_pos=pos))
-            except UnexpectedInput:
-                misfits.append(Misfit(pos, match.end(), terminal.name, ()))
-            else:
+            if automaton.feed(terminal.name):
                 tokens.append(LineToken(terminal.name, pos, match.end(), match, not at_line_start))
+            else:
+                misfits.append(Misfit(pos, match.end(), terminal.name, ()))
             pos, at_line_start = _advance(text, match.end())
             blank_before = False
-        complete = True
-        try:
-            interactive.feed_eof()  # type: ignore[no-untyped-call]
-        except UnexpectedInput:
-            complete = False
-        return LexResult(tuple(tokens), tuple(misfits), end, complete)
+        return LexResult(tuple(tokens), tuple(misfits), end, automaton.finish())
 
     def _misfit(self, text: str, pos: int, expected: tuple[Terminal, ...]) -> Misfit:
         line_end = text.find("\n", pos)

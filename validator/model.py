@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
@@ -54,15 +55,56 @@ def full_year(two_digits: int) -> int:
     return 1900 + two_digits if two_digits >= 50 else 2000 + two_digits
 
 
-@dataclass(frozen=True, slots=True)
 class Field:
-    """A piece of an element: its text as written and where it stands."""
+    """A piece of an element: its text as written and where it stands.
 
-    text: str
-    span: Span
+    The parser creates fields with `Field.at` from text offsets; the line and column are only
+    worked out when something asks for `span` (most fields are never reported).
+    """
+
+    __slots__ = ("_end", "_locate", "_span", "_start", "text")
+
+    def __init__(self, text: str, span: Span) -> None:
+        self.text = text
+        self._span: Span | None = span
+        self._start = self._end = 0
+        self._locate: Callable[[int, int], Span] | None = None
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int, locate: Callable[[int, int], Span]) -> Field:
+        """A field whose span `locate(start, end)` computes when first asked for."""
+        field_ = cls.__new__(cls)
+        field_.text = text
+        field_._span = None
+        field_._start, field_._end, field_._locate = start, end, locate
+        return field_
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            assert self._locate is not None
+            self._span = self._locate(self._start, self._end)
+        return self._span
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Field):
+            return NotImplemented
+        return self.text == other.text and self.span == other.span
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.span))
+
+    def __repr__(self) -> str:
+        return f"Field(text={self.text!r}, span={self.span!r})"
 
     def __str__(self) -> str:
         return self.text
+
+
+_WEEKDAY_LINE = re.compile(
+    r"(?P<weekday>[A-Za-z]+), (?P<day>\d{1,2}) (?P<month>[A-Za-z]+) (?P<year>\d{4}), "
+    r"(?P<hour>\d{2}):(?P<minute>\d{2})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +117,32 @@ class PreambleLine:
     @property
     def span(self) -> Span:
         return self.text.span
+
+    @property
+    def weekday(self) -> str | None:
+        """The weekday a weekday date line names (`Tuesday`); None for other lines."""
+        match = _WEEKDAY_LINE.match(self.text.text) if self.kind == "weekday" else None
+        return match.group("weekday") if match else None
+
+    @property
+    def weekday_datetime(self) -> datetime | None:
+        """The moment a weekday date line names (`Tuesday, 17 November 2009, 09:42`, UTC);
+        None for other lines and for a date or time that does not exist."""
+        match = _WEEKDAY_LINE.match(self.text.text) if self.kind == "weekday" else None
+        month = _MONTH_WORDS.get(match.group("month").upper()) if match else None
+        if match is None or month is None:
+            return None
+        try:
+            return datetime(
+                int(match.group("year")),
+                month,
+                int(match.group("day")),
+                int(match.group("hour")),
+                int(match.group("minute")),
+                tzinfo=UTC,
+            )
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +274,8 @@ def post_of_address(address: str) -> str:
 
 
 AddresseeList = Literal["to", "info", "xmt"]
+_INDICATOR = re.compile(r"R[A-Z]{4,6}")
+_INDICATOR_LIKE = re.compile(r"R[A-Z][A-Z0-9]{1,8}(?=/(?!/))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +288,19 @@ class Addressee:
     address: Field
     precedence: Field | None
     mcn: Field | None
+
+    @property
+    def malformed_indicator(self) -> Field | None:
+        """A routing-indicator-like word before a single slash that is not a routing indicator
+        (`RUEH/AMEMBASSY PARIS`, `RUEHFR1/...`): the grammar left it inside the address."""
+        if self.indicator is not None:
+            return None
+        match = _INDICATOR_LIKE.match(self.address.text)
+        if match is None or _INDICATOR.fullmatch(match.group()):
+            return None
+        start = self.address.span
+        end = Span(start.line, start.column, start.line, start.column + match.end())
+        return Field(match.group(), end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +391,12 @@ class EoLine:
         """The DECL (or code) date, or None when absent or not a real date."""
         written = self.decl_date or self.code_date
         return parse_written_date(written.text) if written else None
+
+    @property
+    def is_declassification_note(self) -> bool:
+        """A later archive note stands in place of the instruction (`E.O. 12958: AS AMENDED;
+        DECLASSIFIED JUNE 21, 2006`): the order it names is not the cable's (ENVELOPE.md 2.14.2)."""
+        return self.free_text is not None and "DECLASSIFIED" in self.free_text.text.upper()
 
 
 _WORD_DATE = re.compile(r"^([A-Za-z]+) (\d{1,2}), (\d{4})$")

@@ -131,9 +131,10 @@ class _Builder:
 
     def group(self, token: LineToken, name: str) -> Field | None:
         match = token.match
-        if match.group(name) is None:
+        text = match.group(name)
+        if text is None:
             return None
-        return Field(match.group(name), self.span(match.start(name), match.end(name)))
+        return Field.at(text, match.start(name), match.end(name), self.span)
 
     def need(self, token: LineToken, name: str) -> Field:
         found = self.group(token, name)

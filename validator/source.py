@@ -32,7 +32,7 @@ class NotTextError(ValueError):
 
 # Control characters other than tab, newline, carriage return and form feed: a file made
 # mostly of them is binary, not a cable in an unusual encoding.
-_BINARY_BYTES = frozenset(range(0, 9)) | {11} | frozenset(range(14, 32)) | {127}
+_BINARY_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -47,8 +47,9 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     sample = data[:8192]
-    if b"\x00" in sample or (
-        sample and sum(byte in _BINARY_BYTES for byte in sample) > len(sample) // 10
+    if (
+        b"\x00" in sample
+        or len(sample) - len(sample.translate(None, _BINARY_BYTES)) > len(sample) // 10
     ):
         raise NotTextError("binary data (NUL or control bytes)")
     try:
@@ -127,12 +128,18 @@ class Source:
         return self.line_starts[line - 1] + column - 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
+        """The span of text offsets `start` to `end` (exclusive)."""
+        starts = self._line_starts or self.line_starts
+        index = bisect_right(starts, start) - 1
+        line_start = starts[index]
         if end <= start:
-            return Span(line, column, line, column)
+            return Span(index + 1, start - line_start + 1, index + 1, start - line_start + 1)
         # The end is exclusive: locate the last character, then step past it.
-        end_line, end_column = self.position(end - 1)
-        return Span(line, column, end_line, end_column + 1)
+        last = end - 1
+        if index + 1 == len(starts) or last < starts[index + 1]:
+            return Span(index + 1, start - line_start + 1, index + 1, end - line_start + 1)
+        end_index = bisect_right(starts, last) - 1
+        return Span(index + 1, start - line_start + 1, end_index + 1, end - starts[end_index])
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts
