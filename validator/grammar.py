@@ -1,25 +1,47 @@
-"""Loading the envelope grammar (grammar/cable.lark) once per process."""
+"""The envelope grammar (grammar/cable.lark), compiled once and kept as plain data.
+
+Lark reads the grammar and builds the LALR table; the line lexer needs only the terminals
+(name, priority, regex) and the table. Those are stored as plain tuples and dicts in a cache
+file keyed by the grammar text and the Lark version, so a run that finds the cache never
+imports Lark at all: a pre-commit hook on one file starts fast.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import os
+import pickle
 import re
+import tempfile
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lark import Lark
-from lark.lexer import Lexer
+# A shift goes to a state (int); a reduce names the rule's origin and its length.
+Action = int | tuple[str, int]
+
+# Bump when the layout of `CompiledGrammar` changes.
+_FORMAT = 1
 
 
-class _NoLexer(Lexer):
-    """The grammar is lexed line by line by `validator.lexer.LineLexer`, never by Lark."""
+@dataclass(frozen=True, slots=True)
+class CompiledTerminal:
+    name: str
+    priority: int
+    pattern: str
 
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
 
-    def lex(self, lexer_state: Any, parser_state: Any) -> Any:
-        raise TypeError("cable grammar: feed tokens through validator.lexer.LineLexer")
+@dataclass(frozen=True, slots=True)
+class CompiledGrammar:
+    terminals: tuple[CompiledTerminal, ...]
+    states: dict[int, dict[str, Action]]
+    start: int
+    """The state the `cable` start symbol begins in."""
+    end: int
+    """The state in which a whole `cable` has been read."""
 
 
 def grammar_text() -> str:
@@ -32,16 +54,87 @@ def grammar_text() -> str:
     )
 
 
-@cache
-def cable_grammar() -> Lark:
-    """The LALR parser for the envelope (start `cable`) and the body markers (`body_marker`)."""
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer=_NoLexer,
-        start=["cable", "body_marker"],
-        cache=True,
+def compile_grammar(text: str) -> CompiledGrammar:
+    """Build the LALR table with Lark and keep what the line lexer needs."""
+    from lark import Lark
+    from lark.lexer import Lexer
+    from lark.parsers.lalr_analysis import Shift
+
+    class NoLexer(Lexer):
+        """The grammar is lexed by `validator.lexer.LineLexer`, never by Lark."""
+
+        def __init__(self, lexer_conf: Any) -> None:
+            pass
+
+        def lex(self, lexer_state: Any, parser_state: Any) -> Any:
+            raise TypeError("the cable grammar is lexed by validator.lexer.LineLexer")
+
+    lark = Lark(text, parser="lalr", lexer=NoLexer, start=["cable", "body_marker"])
+    table = lark.parser.parser.parser.parse_table
+    states: dict[int, dict[str, Action]] = {}
+    for state, actions in table.states.items():
+        states[state] = {
+            # Lark's names are Token objects: plain str keeps Lark out of the unpickling.
+            str(symbol): argument
+            if kind is Shift
+            else (str(argument.origin.name), len(argument.expansion))
+            for symbol, (kind, argument) in actions.items()
+        }
+    terminals = tuple(
+        CompiledTerminal(str(t.name), int(t.priority), str(t.pattern.to_regexp()))
+        for t in lark.terminals
     )
+    return CompiledGrammar(
+        terminals, states, table.start_states["cable"], table.end_states["cable"]
+    )
+
+
+def _lark_identity() -> str:
+    """Where Lark is installed and when it was written: changes when Lark is upgraded.
+
+    (importlib.metadata would say the version, but costs more than the rest of start-up.)
+    """
+    spec = importlib.util.find_spec("lark")
+    if spec is None or spec.origin is None:
+        return "no lark"
+    stat = os.stat(spec.origin)
+    return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _cache_path(text: str) -> Path:
+    identity = f"{_FORMAT}\0{_lark_identity()}\0{text}"
+    key = hashlib.sha256(identity.encode()).hexdigest()[:24]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cablelint" / f"grammar-{key}.pickle"
+
+
+@cache
+def cable_grammar() -> CompiledGrammar:
+    """The compiled grammar: from the cache file when it is there, else built and stored."""
+    text = grammar_text()
+    path = _cache_path(text)
+    try:
+        with path.open("rb") as stored:
+            loaded = pickle.load(stored)
+        if isinstance(loaded, CompiledGrammar):
+            return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    compiled = compile_grammar(text)
+    _store(path, compiled)
+    return compiled
+
+
+def _store(path: Path, compiled: CompiledGrammar) -> None:
+    """Write the cache atomically; a read-only home only costs the next run the build."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(compiled, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 @cache
@@ -49,5 +142,5 @@ def terminal_pattern(name: str) -> re.Pattern[str]:
     """The compiled regex of one of the grammar's terminals."""
     for terminal in cable_grammar().terminals:
         if terminal.name == name:
-            return re.compile(terminal.pattern.to_regexp())
+            return re.compile(terminal.pattern)
     raise KeyError(name)

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from lark import Lark
-from lark.parsers.lalr_analysis import Shift
+from validator.grammar import CompiledGrammar
 
 # Terminals that continue the element of the previous line: only taken when no blank line
 # separates them from it (a blank line ends a wrapped SUBJECT, REF or Classified By).
@@ -76,18 +74,18 @@ class _Automaton:
     state and a reduce pops the rule's length and follows the goto: no tree, no callbacks.
     """
 
-    def __init__(self, states: dict[int, dict[str, tuple[Any, Any]]], start: int, end: int):
-        self._states = states
-        self._end = end
-        self.stack = [start]
+    def __init__(self, grammar: CompiledGrammar) -> None:
+        self._states = grammar.states
+        self._end = grammar.end
+        self.stack = [grammar.start]
 
     @property
     def state(self) -> int:
         return self.stack[-1]
 
     def feed(self, terminal: str) -> bool:
-        """Shift `terminal` (after any reductions); False, with the stack unchanged, if not
-        acceptable."""
+        """Shift `terminal` after any reductions; if it is not acceptable, return False and
+        leave the stack as it was."""
         states, stack = self._states, self.stack
         saved = list(stack)
         while True:
@@ -95,45 +93,40 @@ class _Automaton:
             if action is None:
                 stack[:] = saved
                 return False
-            kind, argument = action
-            if kind is Shift:
-                stack.append(argument)
+            if isinstance(action, int):
+                stack.append(action)
                 return True
-            self._reduce(argument)
+            self._reduce(action)
 
     def finish(self) -> bool:
         """Feed the end of input: True when the tokens form a whole `cable`."""
         states, stack = self._states, self.stack
         while stack[-1] != self._end:
             action = states[stack[-1]].get("$END")
-            if action is None or action[0] is Shift:
+            if action is None or isinstance(action, int):
                 return False
-            self._reduce(action[1])
+            self._reduce(action)
         return True
 
-    def _reduce(self, rule: Any) -> None:
+    def _reduce(self, rule: tuple[str, int]) -> None:
+        origin, size = rule
         stack = self.stack
-        size = len(rule.expansion)
         if size:
             del stack[-size:]
-        stack.append(self._states[stack[-1]][rule.origin.name][1])
+        goto = self._states[stack[-1]][origin]
+        assert isinstance(goto, int)
+        stack.append(goto)
 
 
 class LineLexer:
-    """Lexes cable text against a Lark LALR grammar whose terminals are line segments."""
+    """Lexes cable text against the LALR grammar whose terminals are line segments."""
 
-    def __init__(self, lark: Lark) -> None:
-        table = lark.parser.parser.parser.parse_table
-        self._table_states: dict[int, dict[str, tuple[Any, Any]]] = table.states
-        self._start = table.start_states["cable"]
-        self._end = table.end_states["cable"]
+    def __init__(self, grammar: CompiledGrammar) -> None:
+        self._grammar = grammar
+        self._table_states = grammar.states
         self._terminals = {
-            terminal.name: Terminal(
-                terminal.name,
-                terminal.priority,
-                re.compile(terminal.pattern.to_regexp()),
-            )
-            for terminal in lark.terminals
+            terminal.name: Terminal(terminal.name, terminal.priority, re.compile(terminal.pattern))
+            for terminal in grammar.terminals
         }
         self._named = sorted(
             (t for t in self._terminals.values() if t.priority > CATCH_ALL_PRIORITY),
@@ -171,7 +164,7 @@ class LineLexer:
 
     def lex(self, text: str) -> LexResult:
         """Lex the envelope of `text` (which must end with a newline)."""
-        automaton = _Automaton(self._table_states, self._start, self._end)
+        automaton = _Automaton(self._grammar)
         tokens: list[LineToken] = []
         misfits: list[Misfit] = []
         length = len(text)
