@@ -9,6 +9,7 @@ cables: `1.  (U) CLASSIFIED BY ...`) is looked for in the first lines of the bod
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -101,19 +102,32 @@ def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
 
 
 def _paragraphs(text: str, start: int, make_span: MakeSpan) -> list[Paragraph]:
-    found: list[Paragraph] = []
-    for match in _line_start_pattern("PARAGRAPH").finditer(text, start):
-        number = _required(match, "number", make_span)
-        sign = _field(match, "sign", make_span)
-        begin = match.start("sign") if sign else match.start("number")
-        if match.group("marking") is not None:
-            marking = _field(match, "marking", make_span)
-            whole = False
-        else:
-            marking = _field(match, "whole_level", make_span)
-            whole = marking is not None
-        found.append(Paragraph(make_span(begin, match.end()), sign, number, marking, whole))
-    return found
+    # A received copy repeats the classification line for each section; numbering restarts.
+    repeats = [m.start() for m in _line_start_pattern("CLASSIFICATION").finditer(text, start)]
+    return [
+        _paragraph(match, make_span, bisect_right(repeats, match.start()))
+        for match in _line_start_pattern("PARAGRAPH").finditer(text, start)
+    ]
+
+
+def paragraph_at(text: str, offset: int, make_span: MakeSpan) -> Paragraph | None:
+    """The numbered paragraph that opens the line holding `offset`, if that line opens one
+    (`1.  (U) CLASSIFIED BY ...`: the front matter took the line, the paragraph counts too)."""
+    match = _line_start_pattern("PARAGRAPH").match(text, text.rfind("\n", 0, offset) + 1)
+    return _paragraph(match, make_span) if match else None
+
+
+def _paragraph(match: re.Match[str], make_span: MakeSpan, part: int = 0) -> Paragraph:
+    number = _required(match, "number", make_span)
+    sign = _field(match, "sign", make_span)
+    begin = match.start("sign") if sign else match.start("number")
+    if match.group("marking") is not None:
+        marking = _field(match, "marking", make_span)
+        whole = False
+    else:
+        marking = _field(match, "whole_level", make_span)
+        whole = marking is not None
+    return Paragraph(make_span(begin, match.end()), sign, number, marking, whole, part)
 
 
 def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:

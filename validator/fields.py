@@ -99,3 +99,33 @@ def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -
             pending = (pending[0], end)
     flush()
     return items
+
+
+_LEADING_LETTER = re.compile(r"¶?(?:\((?P<paren>[A-Z])\)|(?P<dot>[A-Z])[.)])(?=\s|[A-Z0-9])")
+
+
+def split_lettered(text: str) -> list[tuple[tuple[int, int] | None, tuple[int, int]]]:
+    """Split `A) BEIRUT 3914, B) BEIRUT 3962` into lettered items.
+
+    Returns (letter span or None, text span) pairs in offsets of `text`. A list starts with a
+    letter; each following item is the next letter of the alphabet after a blank or comma, so
+    initials inside a reference (`B. SMITH` in item A) are only split when in sequence.
+    """
+    first = _LEADING_LETTER.match(text)
+    if first is None:
+        return [(None, (0, len(text)))]
+    items: list[tuple[tuple[int, int] | None, tuple[int, int]]] = []
+    letter_start, letter_end = first.start(), first.end()
+    letter = first.group("paren") or first.group("dot")
+    while True:
+        following = chr(ord(letter) + 1)
+        marker = re.compile(
+            rf"(?:(?<=\s)|(?<=[,;]))(?:\({following}\)|{following}[.)])(?=\s|[A-Z0-9])"
+        ).search(text, letter_end)
+        body_start = letter_end + len(text[letter_end:]) - len(text[letter_end:].lstrip())
+        body_end = marker.start() if marker else len(text)
+        body_end = body_start + len(text[body_start:body_end].rstrip(" ,;"))
+        items.append(((letter_start, letter_end), (body_start, body_end)))
+        if marker is None or following > "Z":
+            return items
+        letter_start, letter_end, letter = marker.start(), marker.end(), following

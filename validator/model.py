@@ -485,6 +485,9 @@ class Paragraph:
     number: Field
     marking: Field | None
     whole_text: bool = False
+    part: int = 0
+    """0 in the message; n after the n-th repeated classification line in the body (a
+    received copy repeats the header for each section, and numbering restarts there)."""
 
     @property
     def number_value(self) -> int:
@@ -553,6 +556,8 @@ class Cable:
     envelope_end_line: int = 0
     """First line of the body (the line after the envelope)."""
     merged: tuple[MergedElement, ...] = ()
+    archive_year: int | None = None
+    """Year of a bare DTG (`201247Z Jan 04`) or weekday line the archive put before the text."""
     text_damage: tuple[Field, ...] = ()
     """Encoding damage anywhere in the file: U+FFFD characters, UTF-8 read as cp1252."""
 
@@ -566,9 +571,10 @@ class Cable:
 
     @cached_property
     def year(self) -> int | None:
+        """The DTG's year; for records without a DTG, the archive's bare DTG or weekday line."""
         if self.dtg is not None:
             return self.dtg.full_year
-        return None
+        return self.archive_year
 
     @cached_property
     def post_id(self) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from validator import body
 from validator.diagnostics import Diagnostic, Label, Severity
 from validator.elements import describe, expected_words
-from validator.fields import Joined, classified_by_from, split_tags
+from validator.fields import Joined, classified_by_from, split_lettered, split_tags
 from validator.grammar import cable_grammar
 from validator.lexer import LexResult, LineLexer, LineToken, Misfit
 from validator.model import (
@@ -36,6 +36,7 @@ from validator.model import (
     MergedElement,
     Originator,
     PageLine,
+    Paragraph,
     PassingLine,
     PreambleLine,
     ReferenceItem,
@@ -45,6 +46,7 @@ from validator.model import (
     Subject,
     Tags,
     TransmissionId,
+    full_year,
 )
 from validator.source import Source, Span
 
@@ -154,7 +156,8 @@ class _Builder:
     def take(self, lexed: LexResult) -> None:
         previous: LineToken | None = None
         for token in lexed.tokens:
-            if token.merged and previous is not None:
+            # An entry on its list's keyword line (`TO RUEHC/...`) is that line, not a merge.
+            if token.merged and previous is not None and previous.name not in _LIST_OF_KEYWORD:
                 self.merged.append((previous, token))
             self.check_single(token)
             handler = _HANDLERS.get(token.name)
@@ -232,6 +235,9 @@ class _Builder:
     # ---- element handlers --------------------------------------------------------------
     def preamble_line(self, token: LineToken) -> None:
         kind = _PREAMBLE_KIND.get(token.name, "foreign")
+        if kind in ("bare-dtg", "weekday") and "archive_year" not in self.values:
+            year = int(token.match.group("year"))
+            self.values["archive_year"] = full_year(year) if year < 100 else year
         line = PreambleLine(kind, Field(token.match.group(), self.token_span(token)))
         if "FM_LINE" in self.seen or "DTG_LINE" in self.seen:
             self.foreign.append(line)
@@ -388,7 +394,8 @@ class _Builder:
         if self.block != "REF_LINE":
             return
         joined = Joined()
-        joined.add(token.match.start("text"), token.match.end("text"))
+        # From the letter on: `split_lettered` reads the item's letter with its text.
+        joined.add(token.match.start("letter"), token.match.end("text"))
         self.ref_items.append((token, joined))
 
     def continuation(self, token: LineToken) -> None:
@@ -425,29 +432,33 @@ class _Builder:
 
     def references(self) -> References | None:
         token = self.block_tokens.get("REF_LINE")
-        first = self.joined_field("REF_LINE")
+        first = self.joined.get("REF_LINE")
         if token is None or first is None:
             return None
         items: list[ReferenceItem] = []
-        first_letter = re.match(r"(?:[A-Z][.)]|\([A-Z]\))(?= )", first.text)
-        if first.text:
-            letter = None
-            if first_letter:
-                start = token.match.start("text")
-                letter = Field(first_letter.group(), self.span(start, start + first_letter.end()))
-            items.append(ReferenceItem(first.span, letter, first))
-        end = self.joined["REF_LINE"].pieces[-1][1] if self.joined["REF_LINE"].pieces else token.end
-        for item_token, joined in self.ref_items:
-            text = Field(
-                joined.text(self.text), self.span(joined.pieces[0][0], joined.pieces[-1][1])
-            )
-            items.append(
-                ReferenceItem(
-                    self.span(item_token.start, joined.pieces[-1][1]),
-                    self.need(item_token, "letter"),
-                    text,
+        end = token.end
+        for joined in [first, *(joined for _, joined in self.ref_items)]:
+            if not joined.pieces:
+                continue
+            joined_text = joined.text(self.text)
+            for letter, (text_start, text_end) in split_lettered(joined_text):
+                start = joined.offset(letter[0] if letter else text_start)
+                stop = joined.offset(text_end - 1) + 1 if text_end > text_start else start
+                letter_field = None
+                if letter is not None:
+                    letter_field = Field.at(
+                        joined_text[letter[0] : letter[1]],
+                        joined.offset(letter[0]),
+                        joined.offset(letter[1] - 1) + 1,
+                        self.span,
+                    )
+                text = Field.at(
+                    joined_text[text_start:text_end],
+                    joined.offset(text_start),
+                    stop,
+                    self.span,
                 )
-            )
+                items.append(ReferenceItem(self.span(start, stop), letter_field, text))
             end = max(end, joined.pieces[-1][1])
         return References(self.span(token.start, end), self.need(token, "keyword"), tuple(items))
 
@@ -466,6 +477,14 @@ class _Builder:
             self.text,
             self.span,
         )
+
+    def front_paragraphs(self) -> tuple[Paragraph, ...]:
+        """Paragraph 1 when it is the authority line (`1.  (U) CLASSIFIED BY ...`)."""
+        token = self.block_tokens.get("CLASSIFIED_BY")
+        if token is None or token.merged:
+            return ()
+        paragraph = body.paragraph_at(self.text, token.start, self.span)
+        return (paragraph,) if paragraph else ()
 
     def routing(self) -> RoutingLine | None:
         precedence = self.values.get("routing_precedence")
@@ -545,10 +564,11 @@ class _Builder:
             subject=self.subject(),
             references=self.references(),
             classified_by=classified_by,
-            paragraphs=scan.paragraphs,
+            paragraphs=self.front_paragraphs() + scan.paragraphs,
             pages=tuple(self.pages) + scan.pages,
             end=scan.end,
             envelope_end_line=self.source.position(min(lexed.end, len(self.source.text)))[0],
+            archive_year=values.get("archive_year"),  # type: ignore[arg-type]
             text_damage=scan.damage,
             merged=tuple(
                 MergedElement(describe(second.name), describe(first.name), self.token_span(second))
