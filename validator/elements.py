@@ -74,7 +74,13 @@ def expected_words(terminals: tuple[str, ...], limit: int = 4) -> str:
         return "the end of the envelope"
     if len(names) == 1:
         example = ELEMENTS[terminals[0]].example if terminals[0] in ELEMENTS else ""
-        return f"a {names[0]} like {example}" if example else f"a {names[0]}"
+        article = _article(names[0])
+        return f"{article} {names[0]} like {example}" if example else f"{article} {names[0]}"
     shown = names[:limit]
     more = " or another element" if len(names) > limit else ""
     return "one of: " + ", ".join(shown) + more
+
+
+def _article(name: str) -> str:
+    """`an E.O. line`, `an FM line`, `a DE line`: by the sound of the first letter."""
+    return "an" if name[:1].lower() in "aeio" or name.startswith(("FM", "XMT")) else "a"

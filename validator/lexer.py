@@ -22,8 +22,23 @@ from validator.grammar import CompiledGrammar
 # separates them from it (a blank line ends a wrapped SUBJECT, REF or Classified By).
 ADJACENT_ONLY = frozenset({"CONTINUATION", "TAGS_CONTINUATION"})
 
-# Catch-all terminals (priority 0) never name what a misplaced line is.
-CATCH_ALL_PRIORITY = 0
+# Terminals that take any line (free text in a given place): they never name what a
+# misplaced line is, and they are not offered as "expected" in messages.
+ANY_LINE = frozenset(
+    {"CONTINUATION", "PASSING_LINE", "FOREIGN_LINE", "DISTRIBUTION_LINE", "MAIL_LINE"}
+)
+
+# Inside the addressee block an entry (ADDRESSEE) or a foreign line takes almost any line, so a
+# header line out of place there (a second DTG, TO after INFO) is checked for first and
+# reported (E103/E104) instead of being read as an addressee.
+LIST_LINES = frozenset({"ADDRESSEE", "FOREIGN_LINE"})
+HEADER_LINES = (
+    "TRANSMISSION_ID", "ROUTING_LINE", "DE_LINE", "SECURITY_WARNING", "DTG_LINE", "FM_LINE",
+    "TO_KEYWORD", "INFO_KEYWORD",
+)  # fmt: skip
+# After a foreign line the rest up to the classification line is foreign too (a duplicated
+# header of the archive, 2.0), where header lines are expected.
+FOREIGN_LINES = frozenset({"FOREIGN_LINE", "WEEKDAY_LINE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +144,10 @@ class LineLexer:
             for terminal in grammar.terminals
         }
         self._named = sorted(
-            (t for t in self._terminals.values() if t.priority > CATCH_ALL_PRIORITY),
+            (t for t in self._terminals.values() if t.name not in ANY_LINE),
             key=lambda t: -t.priority,
         )
+        self._header_lines = tuple(self._terminals[name] for name in HEADER_LINES)
         self._by_state: dict[int, tuple[tuple[Terminal, ...], bool]] = {}
 
     def _candidates(self, position: int) -> tuple[tuple[Terminal, ...], bool]:
@@ -172,6 +188,7 @@ class LineLexer:
         at_line_start = True
         blank_before = False
         end = length
+        previous = ""
         while pos < length:
             if at_line_start:
                 line_end = text.find("\n", pos)
@@ -188,11 +205,30 @@ class LineLexer:
                     end = text.rfind("\n", 0, pos) + 1
                     break
                 misfit = self._misfit(text, pos, candidates)
-                misfits.append(misfit)
+                last = misfits[-1] if misfits else None
+                if (
+                    last is not None
+                    and last.element is None
+                    and misfit.element is None
+                    and not text[last.end : misfit.start].strip()
+                ):
+                    # A run of unrecognised lines is one finding, not one per line.
+                    misfit = Misfit(last.start, misfit.end, None, last.expected)
+                    misfits[-1] = misfit
+                else:
+                    misfits.append(misfit)
                 pos, at_line_start = _advance(text, misfit.end)
                 blank_before = False
                 continue
             terminal, match = found
+            if terminal.name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
+                misplaced = self._best(self._header_lines, text, pos, blank_before=False)
+                if misplaced is not None:
+                    misfits.append(self._misfit(text, pos, candidates))
+                    pos, at_line_start = _advance(text, misplaced[1].end())
+                    blank_before = False
+                    continue
+            previous = terminal.name
             if automaton.feed(terminal.name):
                 tokens.append(LineToken(terminal.name, pos, match.end(), match, not at_line_start))
             else:
@@ -204,7 +240,7 @@ class LineLexer:
     def _misfit(self, text: str, pos: int, expected: tuple[Terminal, ...]) -> Misfit:
         line_end = text.find("\n", pos)
         found = self._best(self._named, text, pos, blank_before=False)
-        names = tuple(t.name for t in expected if t.priority > CATCH_ALL_PRIORITY)
+        names = tuple(t.name for t in expected if t.name not in ANY_LINE)
         if found is not None:
             return Misfit(pos, found[1].end(), found[0].name, names)
         return Misfit(pos, line_end, None, names)

@@ -199,9 +199,12 @@ class _Builder:
     def report_misfit(self, misfit: Misfit) -> None:
         span = self.span(misfit.start, misfit.end)
         if misfit.element is None:
+            lines = span.end_line - span.line + 1
             self.report(
                 "E101",
-                "line not recognised as an envelope element",
+                "line not recognised as an envelope element"
+                if lines == 1
+                else f"{lines} lines not recognised as envelope elements",
                 span,
                 f"expected {expected_words(misfit.expected)}",
             )
@@ -522,7 +525,9 @@ class _Builder:
         elif layout == "dtg-first":
             required += ["DTG_LINE", "FM_LINE", "ADDRESSEE_LIST"]
         required += ["CLASSIFICATION", "EO_LINE", "TAGS_LINE", "SUBJECT_LINE"]
-        at = self.span(envelope_end, envelope_end)
+        # Where the envelope ended; at the end of the last line when the whole file was read.
+        last = len(self.source.text.rstrip("\n"))
+        at = self.span(min(envelope_end, last), min(envelope_end, last))
         for name in required:
             if name in self.seen or name in self.malformed:
                 continue
