@@ -217,7 +217,8 @@ class LineLexer:
                     misfits[-1] = misfit
                 else:
                     misfits.append(misfit)
-                pos, at_line_start = _advance(text, misfit.end)
+                # The rest of the line belongs to the misplaced element: skip it all.
+                pos, at_line_start = text.index("\n", misfit.end) + 1, True
                 blank_before = False
                 continue
             terminal, match = found
@@ -225,7 +226,8 @@ class LineLexer:
                 misplaced = self._best(self._header_lines, text, pos, blank_before=False)
                 if misplaced is not None:
                     misfits.append(self._misfit(text, pos, candidates))
-                    pos, at_line_start = _advance(text, misplaced[1].end())
+                    # The rest of the line belongs to the misplaced element: skip it all.
+                    pos, at_line_start = text.index("\n", misplaced[1].end()) + 1, True
                     blank_before = False
                     continue
             previous = terminal.name

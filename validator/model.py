@@ -100,6 +100,11 @@ class Field:
     def __str__(self) -> str:
         return self.text
 
+    def __reduce__(self) -> tuple[type[Field], tuple[str, Span]]:
+        # Pickled (sent from a worker process) with its span worked out: the locator belongs
+        # to the parser and holds the whole source.
+        return (Field, (self.text, self.span))
+
 
 _WEEKDAY_LINE = re.compile(
     r"(?P<weekday>[A-Za-z]+), (?P<day>\d{1,2}) (?P<month>[A-Za-z]+) (?P<year>\d{4}), "
@@ -596,15 +601,20 @@ class Cable:
 
     @cached_property
     def de_datetime(self) -> datetime | None:
-        """FL3 time of file as a datetime in the DTG's year (None without both)."""
-        if self.de_line is None or self.dtg is None:
+        """FL3 time of file as a datetime: the Julian day and time in the DTG's year, or in the
+        year before or after when that lies nearer the DTG (a message dated 23:55 on 31 December
+        and filed ten minutes later is filed on day 001). None without both lines, or when the
+        time of file is no time of day (hour above 23, minute above 59)."""
+        de, dtg = self.de_line, self.dtg
+        if de is None or dtg is None or de.hour > 23 or de.minute > 59:
             return None
+        offset = timedelta(days=de.day_of_year - 1, hours=de.hour, minutes=de.minute)
         try:
-            start = datetime(self.dtg.full_year, 1, 1, tzinfo=UTC)
-            return start + timedelta(
-                days=self.de_line.day_of_year - 1,
-                hours=self.de_line.hour,
-                minutes=self.de_line.minute,
-            )
+            filed = [
+                datetime(year, 1, 1, tzinfo=UTC) + offset
+                for year in (dtg.full_year - 1, dtg.full_year, dtg.full_year + 1)
+            ]
         except OverflowError:
             return None
+        dated = self.dtg_datetime
+        return filed[1] if dated is None else min(filed, key=lambda moment: abs(moment - dated))

@@ -10,12 +10,13 @@ Syntax problems are diagnostics, never exceptions:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from validator import body
-from validator.diagnostics import Diagnostic, Label, Severity
+from validator.diagnostics import Diagnostic, Fix, Label, Severity
 from validator.elements import describe, expected_words
 from validator.fields import Joined, classified_by_from, split_lettered, split_tags
 from validator.grammar import cable_grammar
@@ -147,9 +148,17 @@ class _Builder:
     def token_span(self, token: LineToken) -> Span:
         return self.span(token.start, token.end)
 
-    def report(self, code: str, message: str, span: Span, label: str = "", **extra: object) -> None:
+    def report(
+        self,
+        code: str,
+        message: str,
+        span: Span,
+        label: str = "",
+        severity: Severity = Severity.ERROR,
+        **extra: object,
+    ) -> None:
         self.diagnostics.append(
-            Diagnostic(code, Severity.ERROR, message, span, label, **extra)  # type: ignore[arg-type]
+            Diagnostic(code, severity, message, span, label, **extra)  # type: ignore[arg-type]
         )
 
     # ---- the token stream ------------------------------------------------------------------
@@ -187,11 +196,13 @@ class _Builder:
             for earlier in self.front_seen:
                 if _FRONT_ORDER[earlier.name] > _FRONT_ORDER[base]:
                     self.report(
-                        "E103",
+                        "E105",
                         f"{describe(base)} after the {describe(earlier.name)}",
                         self.token_span(token),
-                        f"expected before the {describe(earlier.name)}",
-                        secondary=(Label(self.token_span(earlier), "this comes later"),),
+                        f"usually before the {describe(earlier.name)}",
+                        severity=Severity.WARNING,
+                        secondary=(Label(self.token_span(earlier), "this usually comes later"),),
+                        help="front matter reads E.O. line, TAGS, SUBJECT: move this line up",
                     )
                     break
             self.front_seen.append(token)
@@ -207,6 +218,8 @@ class _Builder:
                 else f"{lines} lines not recognised as envelope elements",
                 span,
                 f"expected {expected_words(misfit.expected)}",
+                help="if the archive added this line, remove it; if it belongs to the telegram, "
+                "check it against the element expected here",
             )
         elif _BASE.get(misfit.element, misfit.element) in self.seen:
             first = self.seen[_BASE.get(misfit.element, misfit.element)]
@@ -216,6 +229,7 @@ class _Builder:
                 span,
                 "second one here",
                 secondary=(Label(self.token_span(first), "first one here"),),
+                help="keep one of the two",
             )
         else:
             self.report(
@@ -223,6 +237,7 @@ class _Builder:
                 f"{describe(misfit.element)} out of order",
                 span,
                 f"expected {expected_words(misfit.expected)} here",
+                help=f"move the {describe(misfit.element)} to its place in the envelope",
             )
 
     def malformed_line(self, token: LineToken) -> None:
@@ -233,6 +248,7 @@ class _Builder:
             f"malformed {element}",
             self.token_span(token),
             f"expected {expected_words((token.name.removesuffix('_BAD'),))}",
+            help=f"correct the line against the form of the {element}",
         )
 
     # ---- element handlers --------------------------------------------------------------
@@ -339,8 +355,8 @@ class _Builder:
                 f"malformed classification word `{level.text}`",
                 level.span,
                 "not a classification level",
-                help="write the level as `UNCLAS`, `C O N F I D E N T I A L`, `S E C R E T` "
-                "or `T O P  S E C R E T`",
+                help=_level_suggestion(level.text),
+                fix=_level_fix(level),
             )
 
     def caption(self, token: LineToken) -> None:
@@ -538,6 +554,7 @@ class _Builder:
                 f"{describe(name)} missing",
                 at,
                 f"expected {expected_words((name,))} before this line",
+                help=f"add the {describe(name)} the original telegram carries",
             )
 
     def result(self, lexed: LexResult) -> ParseResult:
@@ -582,6 +599,30 @@ class _Builder:
         )
         diagnostics = tuple(sorted(self.diagnostics, key=lambda d: d.sort_key))
         return ParseResult(cable, diagnostics)
+
+
+_SPACED_LEVELS = ("C O N F I D E N T I A L", "S E C R E T", "T O P  S E C R E T")
+
+
+def _closest_level(written: str) -> str | None:
+    letters = written.replace(" ", "").upper()
+    candidates = {level.replace(" ", ""): level for level in _SPACED_LEVELS}
+    found = difflib.get_close_matches(letters, list(candidates), n=1, cutoff=0.75)
+    return candidates[found[0]] if found else None
+
+
+def _level_suggestion(written: str) -> str:
+    level = _closest_level(written)
+    if level is not None:
+        return f"did you mean `{level}`?"
+    return "write the level as `UNCLAS`, `C O N F I D E N T I A L` or `S E C R E T`"
+
+
+def _level_fix(level: Field) -> Fix | None:
+    closest = _closest_level(level.text)
+    if closest is None:
+        return None
+    return Fix(level.span, closest, f"write `{closest}`", safe=False)
 
 
 _PREAMBLE_KIND = {

@@ -72,7 +72,7 @@ def _rule_of(module: ModuleType) -> Rule:
 
 
 # Codes reported by the parser itself (validator/parse.py), documented here like the rules.
-PARSER_CODES = ("E100", "E101", "E102", "E103", "E104")
+PARSER_CODES = ("E100", "E101", "E102", "E103", "E104", "E105")
 
 
 @cache

@@ -1,0 +1,90 @@
+"""Two files of a run carry the same reference id.
+
+What it does
+    An archive rule: when a run covers several files, groups the cables by reference id
+    (DTG year, classification-line post without spaces, serial: `09ASTANA480`) and reports
+    every file after the first, in path order, whose id an earlier file already carries; a
+    note names that file. Cables without a DTG (partial extracts) have no reference id and
+    are not compared.
+
+Why it matters
+    A reference id names one telegram. Two files with the same id are either two copies of
+    one cable, which double every count made over the archive, or two cables one of which
+    carries a mistyped serial, post or DTG, which makes references to it ambiguous.
+
+Example
+    The examples of an archive rule are sets of files; the tests run them as such. Both
+    `09ASTANA480.txt` and `copy/09ASTANA480.txt` hold this cable; the second gets the
+    finding (bad: A702 at 8:25)::
+
+        VZCZCXRO1535
+        OO RUEHAG
+        DE RUEHTA #0480/01 0760952
+        ZNR UUUUU ZZH
+        O 170952Z MAR 09
+        FM AMEMBASSY ASTANA
+        TO RUEHC/SECSTATE WASHDC IMMEDIATE 4932
+        UNCLAS SECTION 01 OF 02 ASTANA 000480
+        E.O. 12958: N/A
+        TAGS: PGOV KZ
+        SUBJECT: ALMATY NOTES
+
+    Use instead: the second file holds the next cable, ASTANA 000481 (good)::
+
+        VZCZCXRO1536
+        OO RUEHAG
+        DE RUEHTA #0481/01 0761004
+        ZNR UUUUU ZZH
+        O 171004Z MAR 09
+        FM AMEMBASSY ASTANA
+        TO RUEHC/SECSTATE WASHDC IMMEDIATE 4933
+        UNCLAS ASTANA 000481
+        E.O. 12958: N/A
+        TAGS: PGOV KZ
+        SUBJECT: ASTANA NOTES
+
+Fix
+    Remove the copy, or correct the serial, post or DTG of the cable that is not the one
+    its id says. There is no automatic fix.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from validator.diagnostics import Diagnostic, Severity
+from validator.model import Cable, Classification
+from validator.source import Span
+
+CODE = "A702"
+NAME = "duplicate-reference-id"
+SEVERITY = Severity.WARNING
+SUMMARY = "two files carry the same reference id"
+READS = ("path", "dtg", "classification")
+
+
+def check_archive(cables: Sequence[Cable]) -> Iterator[tuple[str | None, Diagnostic]]:
+    by_id: dict[str, list[tuple[Cable, Classification]]] = defaultdict(list)
+    for cable in cables:
+        if cable.reference_id is not None and cable.classification is not None:
+            by_id[cable.reference_id].append((cable, cable.classification))
+    for reference_id, group in by_id.items():
+        (first, _), *copies = sorted(group, key=lambda pair: pair[0].path or "")
+        for cable, line in copies:
+            yield cable.path, _duplicate(line, reference_id, first.path)
+
+
+def _duplicate(line: Classification, reference_id: str, first: str | None) -> Diagnostic:
+    post, serial = line.post.span, line.serial.span
+    other = f"`{first}`" if first else "another cable of this run"
+    return Diagnostic(
+        CODE,
+        SEVERITY,
+        f"reference id `{reference_id}` already carried by another file",
+        Span(post.line, post.column, serial.end_line, serial.end_column),
+        f"`{reference_id}` again",
+        help="remove the copy, or correct the serial, post or DTG of the cable that is not "
+        f"`{reference_id}`",
+        notes=(f"{other} carries the same reference id",),
+    )
