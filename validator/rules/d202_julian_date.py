@@ -73,7 +73,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     yield Diagnostic(
         CODE,
         SEVERITY,
-        f"Julian day `{de.julian_day.text}` of the DE line disagrees with the DTG date",
+        f"the DE line's Julian day `{de.julian_day.text}` disagrees with the DTG date",
         de.julian_day.span,
         f"day {de.day_of_year} is {_day_name(filed)}",
         secondary=(Label(dtg.group.span, f"the DTG says {_day_name(dated)}"),),

@@ -1,0 +1,82 @@
+"""The `json` format: its exact structure (a stable interface)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.render_cases import D202_BAD, D202_GOOD, d202_run, file_result, rendered
+from validator.results import RunResult
+
+
+def test_json_lists_every_file_with_its_findings_and_a_summary() -> None:
+    document = json.loads(rendered(d202_run(), "json"))
+    assert list(document) == ["version", "files", "summary"]
+    assert document["version"] == 1
+    assert [f["path"] for f in document["files"]] == [
+        "cables/astana-0480.txt",
+        "cables/astana-0480-fixed.txt",
+        "cables/locked.txt",
+    ]
+    bad, clean, locked = document["files"]
+    assert bad["diagnostics"] == [
+        {
+            "code": "D202",
+            "severity": "error",
+            "message": "Julian day `077` of the DE line disagrees with the DTG date",
+            "line": 3,
+            "column": 20,
+            "end_line": 3,
+            "end_column": 23,
+            "help": "did you mean `0760952`?",
+            "label": "day 77 is 18 March 2009",
+            "notes": ["the Julian day counts from 1 January (001); leap years have 366 days"],
+            "secondary": [
+                {
+                    "line": 5,
+                    "column": 3,
+                    "end_line": 5,
+                    "end_column": 17,
+                    "message": "the DTG says 17 March 2009",
+                }
+            ],
+            "fix": {
+                "line": 3,
+                "column": 20,
+                "end_line": 3,
+                "end_column": 23,
+                "replacement": "076",
+                "title": "write day 076",
+                "safe": False,
+            },
+        }
+    ]
+    assert (bad["error"], bad["suppressed"]) == (None, [])
+    assert (clean["diagnostics"], clean["error"]) == ([], None)
+    assert (locked["diagnostics"], locked["error"]) == ([], "cannot read: Permission denied")
+    assert document["summary"] == {
+        "files_checked": 2,
+        "files_with_findings": 1,
+        "files_not_read": 1,
+        "findings": 1,
+        "by_severity": {"error": 1, "warning": 0, "info": 0},
+        "by_code": {"D202": 1},
+        "suppressed": 0,
+        "fixed_in_baseline": 0,
+        "failed": True,
+    }
+
+
+def test_json_lists_baselined_findings_apart() -> None:
+    result = RunResult((file_result(D202_BAD, "a.txt", baselined={"D202"}),))
+    document = json.loads(rendered(result, "json"))
+    (file,) = document["files"]
+    assert file["diagnostics"] == []
+    assert [(d["code"], d["line"], d["column"]) for d in file["suppressed"]] == [("D202", 3, 20)]
+    assert document["summary"]["suppressed"] == 1
+    assert document["summary"]["failed"] is False
+
+
+def test_json_keeps_non_ascii_text() -> None:
+    text = D202_GOOD.replace("0760952", "0760952 東京")
+    output = rendered(RunResult((file_result(text, "東京.txt"),)), "json")
+    assert '"path": "東京.txt"' in output

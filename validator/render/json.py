@@ -1,0 +1,102 @@
+"""The `json` format (a stable interface, `"version": 1`).
+
+```
+{"version": 1,
+ "files": [{"path", "diagnostics": [{"code", "severity", "message", "line", "column",
+                                     "end_line", "end_column", "help", "label", "notes",
+                                     "secondary", "fix"}],
+            "error", "suppressed"}],
+ "summary": {"files_checked", "files_with_findings", "files_not_read", "findings",
+             "by_severity", "by_code", "suppressed", "fixed_in_baseline", "failed"}}
+```
+
+Lines and columns are 1-based, columns count characters and `end_column` is exclusive.
+Every file of the run is listed, clean ones with no diagnostics; `error` says why a file
+could not be checked; `suppressed` holds the findings the baseline hides. Fields may be added
+in later versions of format 1, never removed or changed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from validator.diagnostics import Diagnostic, Severity
+from validator.render import RenderOptions
+from validator.results import FileResult, RunResult
+from validator.source import Span
+
+VERSION = 1
+
+
+def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
+    json.dump(document(result), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def document(result: RunResult) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "files": [_file(file) for file in result.files],
+        "summary": _summary(result),
+    }
+
+
+def _file(file: FileResult) -> dict[str, Any]:
+    return {
+        "path": file.path,
+        "diagnostics": [_diagnostic(d) for d in file.diagnostics],
+        "error": file.error,
+        "suppressed": [_diagnostic(d) for d in file.suppressed],
+    }
+
+
+def _position(span: Span) -> dict[str, int]:
+    return {
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
+def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
+    fix = diagnostic.fix
+    return {
+        "code": diagnostic.code,
+        "severity": diagnostic.severity.label,
+        "message": diagnostic.message,
+        **_position(diagnostic.span),
+        "help": diagnostic.help,
+        "label": diagnostic.label,
+        "notes": list(diagnostic.notes),
+        "secondary": [
+            {**_position(label.span), "message": label.message} for label in diagnostic.secondary
+        ],
+        "fix": None
+        if fix is None
+        else {
+            **_position(fix.span),
+            "replacement": fix.replacement,
+            "title": fix.title,
+            "safe": fix.safe,
+        },
+    }
+
+
+def _summary(result: RunResult) -> dict[str, Any]:
+    counts = result.counts_by_severity()
+    unreadable = len(result.errors)
+    return {
+        "files_checked": len(result.files) - unreadable,
+        "files_with_findings": sum(1 for file in result.files if file.diagnostics),
+        "files_not_read": unreadable,
+        "findings": sum(counts.values()),
+        "by_severity": {
+            severity.label: counts[severity] for severity in sorted(Severity, reverse=True)
+        },
+        "by_code": dict(sorted(result.counts_by_code().items())),
+        "suppressed": sum(len(file.suppressed) for file in result.files),
+        "fixed_in_baseline": result.fixed_in_baseline,
+        "failed": result.failed,
+    }
