@@ -35,3 +35,49 @@ def test_at_least_97_percent_of_real_cables_parse_without_syntax_findings() -> N
         folder_clean, folder_total = _syntax_clean_rate(folder)
         clean, total = clean + folder_clean, total + folder_total
     assert clean / total >= 0.97, f"{clean}/{total}"
+
+
+# Posts renamed after the cable was sent: the release labels them by their later name.
+_RENAMED_POSTS = {"LENINGRAD": "STPETERSBURG", "CALCUTTA": "KOLKATA"}
+_ORIGIN_PREFIXES = ("EMBASSY ", "CONSULATE ", "US INTERESTS SECTION ", "US OFFICE ", "MISSION ")
+
+
+def _label_post(origin: str) -> str:
+    origin = origin.upper()
+    if origin == "SECRETARY OF STATE":
+        return "STATE"
+    for prefix in _ORIGIN_PREFIXES:
+        origin = origin.removeprefix(prefix)
+    return origin.replace(" ", "")
+
+
+def test_extracted_date_origin_and_level_agree_with_the_release_labels() -> None:
+    """ENVELOPE.md C22: the text against the cables.csv release's own database columns."""
+    import csv
+
+    files = shared_files("cables-csv")
+    labels_path = files[0].parent / "labels.tsv"
+    rows = list(
+        csv.DictReader(
+            (line for line in labels_path.open(encoding="utf-8") if not line.startswith("#")),
+            delimiter="\t",
+        )
+    )
+    agree = total = 0
+    for row in rows:
+        cable = parse(Source.from_path(labels_path.parent / row["file"])).cable
+        assert cable.classification is not None, row["file"]
+        level = cable.classification.level_name
+        checks = [
+            ("UNCLASSIFIED" if level.startswith("UNCLAS") else level)
+            == row["classification"].split("//")[0]
+        ]
+        if cable.dtg is not None and cable.dtg.datetime is not None:
+            checks.append(cable.dtg.datetime.strftime("%Y-%m-%dT%H:%M") == row["date_iso"])
+        post = cable.originator.post if cable.originator else cable.classification.post.text
+        post = post.upper().replace(" ", "")
+        checks.append(_RENAMED_POSTS.get(post, post) == _label_post(row["origin"]))
+        total += 1
+        agree += all(checks)
+    assert total == 401
+    assert agree / total >= 0.98, f"{agree}/{total}"
