@@ -139,7 +139,7 @@ class Source:
         if index + 1 == len(starts) or last < starts[index + 1]:
             return Span(index + 1, start - line_start + 1, index + 1, end - line_start + 1)
         end_index = bisect_right(starts, last) - 1
-        return Span(index + 1, start - line_start + 1, end_index + 1, end - starts[end_index])
+        return Span(index + 1, start - line_start + 1, end_index + 1, end - starts[end_index] + 1)
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts

@@ -1,0 +1,414 @@
+"""Settings: `[tool.cablelint]` in pyproject.toml or the top level of a cablelint.toml.
+
+The first directory, walking up from the current one, whose `cablelint.toml` exists or whose
+`pyproject.toml` has a `[tool.cablelint]` table gives the settings (`cablelint.toml` first
+when a directory has both). Keys::
+
+    select = ["D", "R30"]          # codes or prefixes to check (default: every rule)
+    extend-select = ["I501"]       # added to `select` (or to the default)
+    ignore = ["R301"]              # codes or prefixes not to check
+    per-file-ignores = { "legacy/**" = ["D"] }
+    severity = { "D202" = "warning" }
+    include = ["*.cable"]          # file patterns searched besides *.txt
+    exclude = ["drafts", "old/**"] # paths skipped when searching folders
+    fail-on = "warning"            # lowest severity that fails the run
+
+Glob patterns are relative to the folder of the settings file; see `glob_matches`.
+Rule selectors are checked against the rule registry: an unknown one is an error that names
+the closest known code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from validator.diagnostics import Severity
+
+CONFIG_FILE = "cablelint.toml"
+PYPROJECT = "pyproject.toml"
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "include",
+    "exclude",
+    "fail-on",
+)
+DEFAULT_INCLUDE = ("*.txt",)
+# Reported when a rule breaks; it is never filtered, so a broken rule cannot go unnoticed.
+INTERNAL_ERROR_CODE = "X001"
+
+
+class ConfigError(Exception):
+    """A settings file that cannot be used: says which file, and where in it."""
+
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.message
+        shown = os.path.relpath(self.path)
+        if shown.startswith(os.pardir):
+            shown = str(self.path)
+        where = f"{shown}:{self.line}" if self.line else shown
+        return f"{where}: {self.message}"
+
+
+class UnknownCodeError(ValueError):
+    """A rule selector that matches no rule code."""
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """One layer of rule selection (the settings file, then the command line)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a settings file says (all defaults when there is none)."""
+
+    selection: Selection = Selection()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    path: Path | None = None
+    """The settings file read, if any."""
+    root: Path = field(default_factory=Path.cwd)
+    """The folder glob patterns are relative to: the settings file's, else the current one."""
+
+
+# -- rule codes ------------------------------------------------------------------------------
+
+
+@cache
+def known_codes() -> tuple[str, ...]:
+    """Every code a selector may name: the rules and the parser's own codes."""
+    from validator.rules import PARSER_CODES, all_rules
+
+    return tuple(sorted(set(all_rules()) | set(PARSER_CODES)))
+
+
+def check_selector(selector: str) -> str:
+    """The selector in canonical (upper) case, or `UnknownCodeError` with a suggestion."""
+    canonical = selector.strip().upper()
+    codes = known_codes()
+    if canonical and any(code.startswith(canonical) for code in codes):
+        return canonical
+    raise UnknownCodeError(f"unknown rule code `{selector}`{did_you_mean(selector)}")
+
+
+def did_you_mean(selector: str) -> str:
+    """The end of an "unknown code" message: the closest code (or rule name) known."""
+    import difflib
+
+    from validator.rules import all_rules
+
+    by_name = {rule.name: code for code, rule in all_rules().items()}
+    if selector.strip().lower() in by_name:
+        return f"; did you mean `{by_name[selector.strip().lower()]}` ({selector.strip()})?"
+    close = difflib.get_close_matches(selector.strip().upper(), known_codes(), n=1, cutoff=0.6)
+    close = close or difflib.get_close_matches(selector.strip().lower(), by_name, n=1, cutoff=0.6)
+    if not close:
+        return " (`cablelint rules` lists them)"
+    code = by_name.get(close[0], close[0])
+    return f"; did you mean `{code}`?"
+
+
+def _specificity(code: str, selectors: Iterable[str]) -> int:
+    """Length of the longest selector that is a prefix of `code` (-1: none matches)."""
+    return max((len(s) for s in selectors if code.startswith(s)), default=-1)
+
+
+def enabled_codes(layers: Iterable[Selection]) -> frozenset[str]:
+    """The codes left on after applying each layer in turn (later layers win).
+
+    Within a layer the most specific selector decides (`--ignore D --select D202` keeps
+    D202), and `ignore` wins a tie. A layer with `select` turns off what it does not name.
+    """
+    enabled = set(known_codes())
+    for layer in layers:
+        chosen = (*(layer.select or ()), *layer.extend_select)
+        for code in known_codes():
+            on, off = _specificity(code, chosen), _specificity(code, layer.ignore)
+            if on > off:
+                enabled.add(code)
+            elif off >= 0 or layer.select is not None:
+                enabled.discard(code)
+    return frozenset(enabled)
+
+
+def codes_matching(selectors: Iterable[str]) -> frozenset[str]:
+    """Known codes named by any of the selectors (codes or prefixes)."""
+    prefixes = tuple(selectors)
+    return frozenset(code for code in known_codes() if code.startswith(prefixes))
+
+
+def severity_by_code(overrides: Iterable[tuple[str, Severity]]) -> dict[str, Severity]:
+    """Concrete code -> severity; of several matching selectors the longest wins."""
+    ordered = sorted(overrides, key=lambda item: len(item[0]))
+    return {
+        code: severity
+        for selector, severity in ordered
+        for code in known_codes()
+        if code.startswith(selector)
+    }
+
+
+# -- globs -----------------------------------------------------------------------------------
+
+
+@cache
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """`*` and `?` stay within one path segment, `**` spans segments, `[...]` is a class."""
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        char = pattern[index]
+        close = pattern.find("]", index + 2) if char == "[" else -1
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif close != -1:
+            body = pattern[index + 1 : close]
+            negate = body.startswith("!")
+            # Ranges (`0-9`) stay; a backslash or a leading `^` is taken literally.
+            body = body[negate:].replace("\\", "\\\\")
+            body = "\\" + body if body.startswith("^") else body
+            out.append("[" + ("^" if negate else "") + body + "]")
+            index = close
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return re.compile("".join(out))
+
+
+def glob_matches(pattern: str, path: str, *, whole_file: bool = False) -> bool:
+    """Whether a `/`-separated relative path matches a gitignore-like pattern.
+
+    A pattern without `/` matches a name at any depth (`drafts`, `*.txt`); one with `/`
+    matches from the root (`old/**`, `legacy/*.txt`). Unless `whole_file`, a path also
+    matches when one of its folders does, so `drafts` skips everything under `drafts/`.
+    """
+    pattern = pattern.strip("/")
+    regex = _glob_regex(pattern)
+    parts = path.split("/")
+    if "/" not in pattern:
+        names = parts[-1:] if whole_file else parts
+        return any(regex.fullmatch(name) for name in names)
+    prefixes = [path] if whole_file else ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
+    return any(regex.fullmatch(prefix) for prefix in prefixes)
+
+
+# -- reading settings files ------------------------------------------------------------------
+
+
+def find_config(start: Path) -> Path | None:
+    """The settings file for `start`: the nearest folder upwards that has cablelint settings."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    # Cheap test first: most pyproject.toml files do not mention cablelint at all.
+    if "cablelint" not in text:
+        return False
+    try:
+        document = _parse_toml(text, pyproject)
+    except ConfigError:
+        return True  # a broken file that mentions cablelint: report its error, do not skip
+    return isinstance(document.get("tool"), dict) and "cablelint" in document["tool"]
+
+
+def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"line (\d+)", str(error))
+        # "(at end of document)" carries no line number: that is the last line.
+        line = int(found.group(1)) if found else max(1, len(text.splitlines()))
+        raise ConfigError(f"invalid TOML: {error}", path, line) from None
+
+
+def load_settings(config: Path | None = None, start: Path | None = None) -> Settings:
+    """Settings from `config`, or from the file `find_config` finds above `start`."""
+    start = start or Path.cwd()
+    path = config or find_config(start)
+    if path is None:
+        return Settings(root=start)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise ConfigError(f"cannot read settings: {reason or error}", path) from None
+    document = _parse_toml(text, path)
+    table_name = "tool.cablelint" if path.name == PYPROJECT else None
+    if table_name is not None:
+        tool = document.get("tool", {})
+        table = tool.get("cablelint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError("`tool.cablelint` must be a table", path, _key_line(text, "tool"))
+    else:
+        table = document
+    return _settings_from(table, _Located(path, text, table_name))
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """A settings file's text, to point errors at the line of the key they concern."""
+
+    path: Path
+    text: str
+    table: str | None
+
+    def error(self, key: str, message: str, value: str | None = None) -> ConfigError:
+        line = _key_line(self.text, key, self.table)
+        if line is not None and value is not None:
+            line = _line_containing(self.text, value, line) or line
+        return ConfigError(f"`{key}`: {message}", self.path, line)
+
+
+def _key_line(text: str, key: str, table: str | None = None) -> int | None:
+    """Line of `key = ...` (or of a `[table.key]` header) within `table` (None: top level)."""
+    key_pattern = re.compile(rf"""^\s*(["']?){re.escape(key)}\1\s*=""")
+    current: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            current = header.group(1).replace('"', "").replace("'", "")
+            nested = f"{table}.{key}" if table else key
+            if current == nested:
+                return number
+            continue
+        if current == table and key_pattern.match(line):
+            return number
+    return None
+
+
+def _line_containing(text: str, needle: str, start: int) -> int | None:
+    for number, line in enumerate(text.splitlines()[start - 1 :], start=start):
+        if needle in line:
+            return number
+    return None
+
+
+def _settings_from(table: Mapping[str, Any], where: _Located) -> Settings:
+    for key in table:
+        if key not in KEYS:
+            import difflib
+
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else f" (known: {', '.join(KEYS)})"
+            raise where.error(key, f"unknown setting{hint}")
+    fail_on = table.get("fail-on")
+    return Settings(
+        selection=Selection(
+            select=_selectors(table, "select", where) if "select" in table else None,
+            extend_select=_selectors(table, "extend-select", where),
+            ignore=_selectors(table, "ignore", where),
+        ),
+        per_file_ignores=_per_file_ignores(table, where),
+        severity=_severities(table, where),
+        include=_strings(table, "include", where),
+        exclude=_strings(table, "exclude", where),
+        fail_on=None if fail_on is None else _severity(fail_on, "fail-on", where),
+        path=where.path,
+        root=Path(os.path.abspath(where.path)).parent,
+    )
+
+
+def _strings(table: Mapping[str, Any], key: str, where: _Located) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise where.error(key, f'expected a list of strings, e.g. {key} = ["..."]')
+    return tuple(value)
+
+
+def _checked(selectors: Iterable[str], key: str, where: _Located) -> tuple[str, ...]:
+    checked = []
+    for selector in selectors:
+        try:
+            checked.append(check_selector(selector))
+        except UnknownCodeError as error:
+            raise where.error(key, str(error), value=selector) from None
+    return tuple(checked)
+
+
+def _selectors(table: Mapping[str, Any], key: str, where: _Located) -> tuple[str, ...]:
+    return _checked(_strings(table, key, where), key, where)
+
+
+def _severity(value: object, key: str, where: _Located) -> Severity:
+    if not isinstance(value, str):
+        raise where.error(key, 'expected "error", "warning" or "info"')
+    try:
+        return Severity.parse(value)
+    except ValueError as error:
+        raise where.error(key, str(error), value=value) from None
+
+
+def _table(table: Mapping[str, Any], key: str, where: _Located) -> Mapping[str, Any]:
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise where.error(key, 'expected a table, e.g. { "D202" = "warning" }')
+    return value
+
+
+def _per_file_ignores(
+    table: Mapping[str, Any], where: _Located
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    key = "per-file-ignores"
+    entries = []
+    for pattern, codes in _table(table, key, where).items():
+        if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+            raise where.error(key, f"`{pattern}`: expected a list of rule codes", value=pattern)
+        entries.append((pattern, _checked(codes, key, where)))
+    return tuple(entries)
+
+
+def _severities(table: Mapping[str, Any], where: _Located) -> tuple[tuple[str, Severity], ...]:
+    key = "severity"
+    overrides = _table(table, key, where)
+    selectors = _checked(overrides, key, where)
+    return tuple(
+        (selector, _severity(value, key, where))
+        for selector, value in zip(selectors, overrides.values(), strict=True)
+    )

@@ -1,0 +1,319 @@
+"""A run: find the cable files, check them (in parallel), add the archive rules' findings.
+
+Results stream back from the workers in path order (`Pool.imap`), and a file without
+findings keeps only its name, not its text, so memory grows with the findings, not with the
+files. Two things do grow with the number of files: the sorted list of paths, and, only when
+an archive rule (A7xx: one that looks at all cables together) is selected, the parsed `Cable`
+of every file, which those rules read at the end. A `Cable` takes about as much memory as the
+text it came from (a few kilobytes); keeping only the attributes the archive rules read would
+depend on every rule's `READS` being complete, which nothing checks, so the run keeps whole
+cables, and `--ignore A7` keeps a run over a very large archive flat.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from validator._files import display_name
+from validator.api import not_text_diagnostic, validate_source
+from validator.config import (
+    DEFAULT_INCLUDE,
+    INTERNAL_ERROR_CODE,
+    Selection,
+    Settings,
+    codes_matching,
+    enabled_codes,
+    glob_matches,
+    severity_by_code,
+)
+from validator.diagnostics import Diagnostic, Severity
+from validator.model import Cable
+from validator.results import FileResult, RunResult
+from validator.source import NotTextError, Source
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+ARCHIVE_NAME = "<archive>"
+"""Where findings of archive rules that name no single file go."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """Everything a run needs, settled from the settings file and the command line."""
+
+    codes: frozenset[str]
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    root: str = field(default_factory=os.getcwd)
+    """Absolute folder that glob patterns are relative to."""
+    fail_on: Severity = Severity.ERROR
+    jobs: int = 1
+    archive: bool = False
+    """Whether an archive rule is selected (the run then keeps every file's `Cable`)."""
+
+    def codes_for(self, target: Target) -> frozenset[str]:
+        """The selected codes less those `per-file-ignores` turns off for this file."""
+        if target.path is None or not self.per_file_ignores:
+            return self.codes
+        relative = relative_path(target.path, self.root)
+        ignored = [
+            codes for pattern, codes in self.per_file_ignores if glob_matches(pattern, relative)
+        ]
+        return self.codes.difference(*ignored)
+
+
+def run_options(
+    settings: Settings,
+    command_line: Selection | None = None,
+    fail_on: Severity | None = None,
+    jobs: int | None = None,
+) -> RunOptions:
+    """Combine the settings file and the command line (which wins)."""
+    from validator.rules import all_rules
+
+    codes = enabled_codes([settings.selection, command_line or Selection()])
+    return RunOptions(
+        codes=codes,
+        severity=severity_by_code(settings.severity),
+        per_file_ignores=tuple(
+            (pattern, codes_matching(selectors)) for pattern, selectors in settings.per_file_ignores
+        ),
+        include=DEFAULT_INCLUDE + settings.include,
+        exclude=settings.exclude,
+        root=str(settings.root),
+        fail_on=fail_on or settings.fail_on or Severity.ERROR,
+        jobs=jobs or available_cores(),
+        archive=any(all_rules()[code].check_archive for code in codes if code in all_rules()),
+    )
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+# -- finding files ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to check: its printable name, where it is, or its content (standard input)."""
+
+    name: str
+    path: str | None
+    data: bytes | None = None
+
+
+def relative_path(path: str, root: str) -> str:
+    """`path` relative to `root` with `/` separators (as given when it lies outside)."""
+    relative = os.path.relpath(os.path.abspath(path), root)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        relative = os.path.normpath(path)
+    return relative.replace(os.sep, "/")
+
+
+def find_targets(
+    paths: Sequence[str], options: RunOptions, read_stdin: Callable[[], bytes] | None = None
+) -> list[Target]:
+    """The files to check, sorted by name, each once.
+
+    Folders are searched recursively for `include` patterns, skipping hidden entries and
+    `exclude` patterns; files named explicitly are always checked; `-` is standard input
+    (read with `read_stdin`; left out when it is None, as when watching).
+    """
+    found: dict[str, Target] = {}
+    for given in paths or ["."]:
+        if given == STDIN:
+            if read_stdin is not None:
+                found[STDIN_NAME] = Target(STDIN_NAME, None, read_stdin())
+        elif os.path.isdir(given):
+            for path in _search(given, options):
+                found.setdefault(display_name(path), Target(display_name(path), path))
+        else:
+            name = display_name(os.path.normpath(given))
+            found.setdefault(name, Target(name, given))
+    return [found[name] for name in sorted(found)]
+
+
+def _search(top: str, options: RunOptions) -> Iterator[str]:
+    def skipped(path: str, name: str) -> bool:
+        return name.startswith(".") or any(
+            glob_matches(pattern, relative_path(path, options.root)) for pattern in options.exclude
+        )
+
+    # Symbolic links to folders are followed; a folder seen before (a link loop, or two links
+    # to one place) is not searched again.
+    seen: set[tuple[int, int]] = set()
+    for folder, subfolders, files in os.walk(top, followlinks=True):
+        try:
+            status = os.stat(folder)
+        except OSError:
+            subfolders.clear()
+            continue
+        if (status.st_dev, status.st_ino) in seen:
+            subfolders.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        subfolders[:] = [
+            name for name in subfolders if not skipped(os.path.join(folder, name), name)
+        ]
+        for name in files:
+            path = os.path.normpath(os.path.join(folder, name))
+            if skipped(path, name):
+                continue
+            relative = relative_path(path, options.root)
+            if any(glob_matches(p, relative, whole_file=True) for p in options.include):
+                yield path
+
+
+def snapshot(paths: Sequence[str], options: RunOptions) -> dict[str, tuple[int, int] | None]:
+    """Modification time and size of every file a run would check (None: unreadable)."""
+    state: dict[str, tuple[int, int] | None] = {}
+    for target in find_targets(paths, options):
+        assert target.path is not None  # standard input is left out without `read_stdin`
+        try:
+            status = os.stat(target.path)
+        except OSError:
+            state[target.name] = None
+        else:
+            state[target.name] = (status.st_mtime_ns, status.st_size)
+    return state
+
+
+# -- checking --------------------------------------------------------------------------------
+
+
+def _read(target: Target) -> bytes:
+    if target.path is None:
+        return target.data or b""
+    with open(target.path, "rb") as stream:
+        return stream.read()
+
+
+def _finish(
+    diagnostics: Iterable[Diagnostic], codes: frozenset[str], severity: Mapping[str, Severity]
+) -> tuple[Diagnostic, ...]:
+    """Drop what is not selected, apply severity overrides, sort by position."""
+    kept = [
+        replace(d, severity=severity[d.code]) if d.code in severity else d
+        for d in diagnostics
+        if d.code in codes or d.code == INTERNAL_ERROR_CODE
+    ]
+    return tuple(sorted(kept, key=lambda d: d.sort_key))
+
+
+def check_target(target: Target, options: RunOptions) -> tuple[FileResult, Cable | None]:
+    """Check one file; the `Cable` comes back only when archive rules will need it."""
+    try:
+        data = _read(target)
+    except OSError as error:
+        return FileResult(target.name, (), error=f"cannot read: {error.strerror or error}"), None
+    codes = options.codes_for(target)
+    try:
+        source = Source.from_bytes(data, path=target.name)
+    except NotTextError as error:
+        not_text = _finish([not_text_diagnostic(str(error))], codes, options.severity)
+        return FileResult(target.name, not_text), None
+    report = validate_source(source, codes)
+    diagnostics = _finish(report.diagnostics, codes, options.severity)
+    # A clean file keeps no text: renderers need it for snippets of findings only.
+    result = FileResult(target.name, diagnostics, source if diagnostics else None)
+    return result, report.cable if options.archive else None
+
+
+_worker_options: RunOptions | None = None
+
+
+def _start_worker(options: RunOptions) -> None:
+    import signal
+
+    global _worker_options
+    _worker_options = options
+    # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_in_worker(target: Target) -> tuple[FileResult, Cable | None]:
+    assert _worker_options is not None, "worker started without options"
+    return check_target(target, _worker_options)
+
+
+def _check_all(
+    targets: Sequence[Target], options: RunOptions
+) -> Iterator[tuple[FileResult, Cable | None]]:
+    jobs = min(options.jobs, len(targets))
+    if jobs <= 1:
+        for target in targets:
+            yield check_target(target, options)
+        return
+    import multiprocessing
+
+    # Chunks amortise the round trips; several per worker keep the load even at the end.
+    chunksize = max(1, min(64, len(targets) // (jobs * 4)))
+    with multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_check_in_worker, targets, chunksize)
+
+
+def run(targets: Sequence[Target], options: RunOptions) -> RunResult:
+    """Check every target (in `options.jobs` processes) and run the archive rules."""
+    files: list[FileResult] = []
+    cables: list[Cable] = []
+    for result, cable in _check_all(targets, options):
+        files.append(result)
+        if cable is not None:
+            cables.append(cable)
+    if cables:
+        files = _with_archive_findings(files, cables, targets, options)
+    return RunResult(tuple(files), options.fail_on)
+
+
+def _with_archive_findings(
+    files: list[FileResult], cables: list[Cable], targets: Sequence[Target], options: RunOptions
+) -> list[FileResult]:
+    from validator.archive import run_archive_rules
+
+    by_file: dict[str | None, list[Diagnostic]] = defaultdict(list)
+    for name, diagnostic in run_archive_rules(cables, select=options.codes):
+        by_file[name].append(diagnostic)
+    position = {result.path: index for index, result in enumerate(files)}
+    unplaced: list[Diagnostic] = []
+    for name, found in by_file.items():
+        index = position.get(name) if name is not None else None
+        if index is None:
+            unplaced.extend(found)
+            continue
+        old = files[index]
+        added = _finish(found, options.codes_for(targets[index]), options.severity)
+        if added:
+            files[index] = replace(
+                old,
+                diagnostics=tuple(sorted(old.diagnostics + added, key=lambda d: d.sort_key)),
+                source=old.source or _reload(targets[index]),
+            )
+    if unplaced:
+        files.append(FileResult(ARCHIVE_NAME, _finish(unplaced, options.codes, options.severity)))
+        files.sort(key=lambda result: result.path)
+    return files
+
+
+def _reload(target: Target) -> Source | None:
+    """The text of a file that had no findings until the archive rules gave it some."""
+    try:
+        return Source.from_bytes(_read(target), path=target.name)
+    except (OSError, NotTextError):
+        return None
+
+
+def exit_status(result: RunResult) -> int:
+    """2 when no file could be checked, 1 when findings reach `fail_on`, else 0."""
+    if result.files and len(result.errors) == len(result.files):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if result.failed else EXIT_OK
