@@ -17,7 +17,7 @@ def test_annotations_name_the_span_and_code(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     assert rendered(d202_run(), "github").splitlines() == [
         "::error file=cables/astana-0480.txt,line=3,col=20,endLine=3,endColumn=23,title=D202::"
-        "Julian day `077` of the DE line disagrees with the DTG date%0Ahelp: did you mean "
+        "the DE line's Julian day `077` disagrees with the DTG date%0Ahelp: did you mean "
         "`0760952`?",
         "::error file=cables/locked.txt::cannot read: Permission denied",
     ]

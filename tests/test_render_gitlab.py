@@ -14,7 +14,7 @@ def test_gitlab_report_lists_findings_and_unreadable_files() -> None:
     issues = json.loads(rendered(run, "gitlab"))
     bad = run.files[0]
     assert issues[0] == {
-        "description": "D202: Julian day `077` of the DE line disagrees with the DTG date",
+        "description": "D202: the DE line's Julian day `077` disagrees with the DTG date",
         "check_name": "D202",
         "fingerprint": fingerprint(bad.path, bad.diagnostics[0], bad.source),
         "severity": "major",

@@ -22,7 +22,7 @@ def test_json_lists_every_file_with_its_findings_and_a_summary() -> None:
         {
             "code": "D202",
             "severity": "error",
-            "message": "Julian day `077` of the DE line disagrees with the DTG date",
+            "message": "the DE line's Julian day `077` disagrees with the DTG date",
             "line": 3,
             "column": 20,
             "end_line": 3,

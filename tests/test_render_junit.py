@@ -23,14 +23,14 @@ def test_junit_has_a_suite_per_file_and_a_case_per_finding() -> None:
     ] == "1"
     (case,) = bad.findall("testcase")
     assert case.get("name") == (
-        "D202 at 3:20: Julian day `077` of the DE line disagrees with the DTG date"
+        "D202 at 3:20: the DE line's Julian day `077` disagrees with the DTG date"
     )
     assert (case.get("file"), case.get("line")) == ("cables/astana-0480.txt", "3")
     failure = case.find("failure")
     assert failure is not None
     assert failure.get("type") == "D202"
     assert failure.get("message") == (
-        "error[D202]: Julian day `077` of the DE line disagrees with the DTG date"
+        "error[D202]: the DE line's Julian day `077` disagrees with the DTG date"
     )
     assert failure.text is not None
     assert "  |                    ^^^ day 77 is 18 March 2009\n" in failure.text

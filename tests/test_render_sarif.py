@@ -99,7 +99,7 @@ def test_sarif_result_has_location_related_locations_fingerprint_and_fix() -> No
     assert result["ruleId"] == "D202"
     assert result["level"] == "error"
     assert result["message"] == {
-        "text": "Julian day `077` of the DE line disagrees with the DTG date"
+        "text": "the DE line's Julian day `077` disagrees with the DTG date"
     }
     assert result["locations"] == [
         {

@@ -1,7 +1,7 @@
 """Diagnostics laid out rustc-style, as rows of (text, style) segments.
 
 ```
-error[D202]: Julian day `077` of the DE line disagrees with the DTG date
+error[D202]: the DE line's Julian day `077` disagrees with the DTG date
  --> cables/09ASTANA480.txt:3:20
   |
 3 | DE RUEHTA #0480/01 0770952
