@@ -29,9 +29,7 @@ def _expected(path: Path) -> list[str]:
 @pytest.mark.parametrize("path", VALID, ids=[p.name for p in VALID])
 def test_valid_cable_has_no_finding(path: Path) -> None:
     report = validate_path(path)
-    assert [
-        f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in report.diagnostics
-    ] == []
+    assert [f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in report.diagnostics] == []
 
 
 @pytest.mark.parametrize("path", INVALID, ids=[p.name for p in INVALID])

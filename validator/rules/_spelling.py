@@ -37,6 +37,8 @@ def closest(word: str, known: Iterable[str]) -> str | None:
     for candidate in known:
         if candidate == word:
             return None
+        if abs(len(candidate) - len(word)) > limit:
+            continue  # the length difference alone takes more edits than allowed
         distance = edit_distance(word, candidate)
         if distance > limit:
             continue
