@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from re import Match
 
 from validator.fields import Joined, classified_by_from
 from validator.grammar import terminal_pattern
@@ -54,6 +55,27 @@ def _line_start_pattern(terminal: str) -> re.Pattern[str]:
     return re.compile(r"^[ \t]*(?:" + terminal_pattern(terminal).pattern + ")", re.MULTILINE)
 
 
+@cache
+def _after_newline_pattern(terminal: str) -> re.Pattern[str]:
+    """The terminal after a newline: a literal first character lets the regex engine skip
+    from newline to newline instead of trying `^` at every position of the body."""
+    return re.compile(r"\n[ \t]*(?:" + terminal_pattern(terminal).pattern + ")")
+
+
+def _line_starts(
+    terminal: str, text: str, start: int, end: int | None = None
+) -> Iterator[Match[str]]:
+    """Matches of `terminal` at the start of each line from offset `start` (a line start)."""
+    stop = len(text) if end is None else end
+    if start > 0 and text[start - 1] == "\n":
+        yield from _after_newline_pattern(terminal).finditer(text, start - 1, stop)
+        return
+    first = _line_start_pattern(terminal).match(text, start, stop)
+    if first is not None:
+        yield first
+    yield from _after_newline_pattern(terminal).finditer(text, start, stop)
+
+
 def _field(match: re.Match[str], name: str, make_span: MakeSpan) -> Field | None:
     text = match.group(name)
     if text is None:
@@ -68,10 +90,7 @@ def _required(match: re.Match[str], name: str, make_span: MakeSpan) -> Field:
 def scan(text: str, start: int, make_span: MakeSpan) -> BodyScan:
     """Scan `text` from offset `start` (the end of the envelope) for body markers."""
     paragraphs = tuple(_paragraphs(text, start, make_span))
-    pages = tuple(
-        page_line(match, make_span)
-        for match in _line_start_pattern("PAGE_LINE").finditer(text, start)
-    )
+    pages = tuple(page_line(match, make_span) for match in _line_starts("PAGE_LINE", text, start))
     damage = (
         ()
         if _DAMAGE_START.search(text) is None
@@ -103,10 +122,10 @@ def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
 
 def _paragraphs(text: str, start: int, make_span: MakeSpan) -> list[Paragraph]:
     # A received copy repeats the classification line for each section; numbering restarts.
-    repeats = [m.start() for m in _line_start_pattern("CLASSIFICATION").finditer(text, start)]
+    repeats = [m.end() for m in _line_starts("CLASSIFICATION", text, start)]
     return [
         _paragraph(match, make_span, bisect_right(repeats, match.start()))
-        for match in _line_start_pattern("PARAGRAPH").finditer(text, start)
+        for match in _line_starts("PARAGRAPH", text, start)
     ]
 
 
@@ -134,8 +153,9 @@ def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:
     tail_start = max(start, len(text) - _END_WINDOW)
     fields: dict[str, Field] = {}
     for key, terminal in (("bt", "END_BT"), ("serial", "END_SERIAL"), ("nnnn", "END_NNNN")):
-        for match in _line_start_pattern(terminal).finditer(text, tail_start):
-            begin = match.end() - len(match.group().lstrip(" \t"))
+        line_start = text.find("\n", tail_start) + 1 if tail_start > start else tail_start
+        for match in _line_starts(terminal, text, line_start):
+            begin = match.end() - len(match.group().lstrip())
             value = match.group("serial") if key == "serial" else match.group().strip()
             span = (
                 make_span(match.start("serial"), match.end("serial"))
@@ -149,7 +169,7 @@ def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:
 def _classified_by(text: str, start: int, make_span: MakeSpan) -> ClassifiedBy | None:
     window_end = min(len(text), start + _CLASSIFIED_BY_WINDOW)
     window = text[:window_end]
-    match = _line_start_pattern("CLASSIFIED_BY").search(window, start)
+    match = next(_line_starts("CLASSIFIED_BY", window, start), None)
     if match is not None:
         keyword = _required(match, "keyword", make_span)
         text_start, text_end = match.start("text"), match.end("text")
