@@ -21,6 +21,7 @@ from validator.reference import (
     level_for_caption,
     paragraph_marking_rank,
 )
+from validator.rules._memo import per_cable
 from validator.rules._spelling import closest
 
 _COMPONENTS = re.compile(r"[\s/-]+")
@@ -44,6 +45,7 @@ def recovered_level(written: str) -> ClassificationLevel | None:
     return _levels_by_word()[word] if word else None
 
 
+@per_cable
 def cable_level(cable: Cable) -> ClassificationLevel | None:
     """The level of the classification line, recovered when the word is malformed (the
     parser reports the malformed word itself, E101)."""
@@ -125,6 +127,7 @@ class Marking:
         return is_noforn(self.field.text)
 
 
+@per_cable
 def portion_markings(cable: Cable) -> list[Marking]:
     """The known markings of the text: the SUBJECT's, then the numbered paragraphs'."""
     markings: list[Marking] = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from validator.model import Cable, Paragraph
+from validator.rules._memo import per_cable
 
 BreakKind = Literal["gap", "misread", "repeat", "out-of-order"]
 
@@ -36,6 +37,7 @@ class Break:
     """For `repeat`: the earlier paragraph with the same number."""
 
 
+@per_cable
 def numbering_breaks(cable: Cable) -> list[Break]:
     """Every break of the paragraph sequence 1, 2, 3 ... in reading order."""
     paragraphs = cable.paragraphs

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def edit_distance(first: str, second: str) -> int:
+def edit_distance(first: str, second: str, limit: int | None = None) -> int:
     """Insertions, deletions, substitutions and swaps of two neighbours needed to turn one
-    word into the other (optimal string alignment: `SIPDSI` is one swap from `SIPDIS`)."""
+    word into the other (optimal string alignment: `SIPDSI` is one swap from `SIPDIS`).
+
+    With a `limit`, stops as soon as the distance must exceed it and returns `limit + 1`.
+    """
     previous: list[int] = []
     current = list(range(len(second) + 1))
     for i, left in enumerate(first, start=1):
@@ -20,6 +23,9 @@ def edit_distance(first: str, second: str) -> int:
             )
             if i > 1 and j > 1 and left == second[j - 2] and first[i - 2] == right:
                 current[j] = min(current[j], before[j - 2] + 1)
+        # A swap looks two rows back, so both rows must exceed the limit to stop early.
+        if limit is not None and min(current) > limit and min(previous) > limit:
+            return limit + 1
     return current[-1]
 
 
@@ -39,7 +45,7 @@ def closest(word: str, known: Iterable[str]) -> str | None:
             return None
         if abs(len(candidate) - len(word)) > limit:
             continue  # the length difference alone takes more edits than allowed
-        distance = edit_distance(word, candidate)
+        distance = edit_distance(word, candidate, limit)
         if distance > limit:
             continue
         if distance < limit:

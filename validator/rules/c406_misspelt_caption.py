@@ -80,7 +80,8 @@ _CAPTIONS = (
 def check(cable: Cable) -> Iterator[Diagnostic]:
     for line in cable.passing_lines:
         written = " ".join(line.text.text.upper().split())
-        if not written or len(written.split()) > _MAX_WORDS:
+        # Captions are words of letters: a line with a slash or digit is a passing line.
+        if len(written.split()) > _MAX_WORDS or not written.replace(" ", "").isalpha():
             continue
         caption = closest(written, _CAPTIONS)
         if caption is None:

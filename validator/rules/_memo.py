@@ -1,0 +1,30 @@
+"""Facts several rules derive from the same cable, computed once per cable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+from validator.model import Cable
+
+_Result = TypeVar("_Result")
+
+
+def per_cable(function: Callable[[Cable], _Result]) -> Callable[[Cable], _Result]:
+    """Remember the result for the cable asked about last.
+
+    Rules run one cable at a time, so a one-entry memo keyed by the cable itself serves every
+    rule that asks after the first; it holds that one cable alive, nothing more.
+    """
+    last: list[tuple[Cable, _Result]] = []
+
+    @wraps(function)
+    def remembered(cable: Cable) -> _Result:
+        if last and last[0][0] is cable:
+            return last[0][1]
+        result = function(cable)
+        last[:] = [(cable, result)]
+        return result
+
+    return remembered
