@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from re import Match
 
 from validator.fields import Joined, classified_by_from
@@ -37,7 +38,7 @@ _DAMAGE = re.compile(
     "\ufffd+|[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u2018-\u203a\u2122\u0152-\u0178]+"
 )
 
-_DAMAGE_START = re.compile("[\ufffd\u00c2\u00c3\u00e2]")
+_DAMAGE_MARKS = "\ufffd\u00c2\u00c3\u00e2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +88,16 @@ def _required(match: re.Match[str], name: str, make_span: MakeSpan) -> Field:
     return Field.at(match.group(name), match.start(name), match.end(name), make_span)
 
 
-def scan(text: str, start: int, make_span: MakeSpan) -> BodyScan:
-    """Scan `text` from offset `start` (the end of the envelope) for body markers."""
+def scan(text: str, start: int, make_span: MakeSpan, find_classified_by: bool = True) -> BodyScan:
+    """Scan `text` from offset `start` (the end of the envelope) for body markers; the
+    authority line only when `find_classified_by` (the envelope did not hold one)."""
     paragraphs = tuple(_paragraphs(text, start, make_span))
     pages = tuple(page_line(match, make_span) for match in _line_starts("PAGE_LINE", text, start))
+    # `in` on a string is a fast search for one character; a class search is not.
+    damaged = not text.isascii() and any(mark in text for mark in _DAMAGE_MARKS)
     damage = (
         ()
-        if _DAMAGE_START.search(text) is None
+        if not damaged
         else tuple(
             Field(match.group(), make_span(match.start(), match.end()))
             for match in _DAMAGE.finditer(text)
@@ -103,7 +107,7 @@ def scan(text: str, start: int, make_span: MakeSpan) -> BodyScan:
         paragraphs,
         pages,
         _end_lines(text, start, make_span),
-        _classified_by(text, start, make_span),
+        _classified_by(text, start, make_span) if find_classified_by else None,
         damage,
     )
 
@@ -121,12 +125,14 @@ def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
 
 
 def _paragraphs(text: str, start: int, make_span: MakeSpan) -> list[Paragraph]:
-    # A received copy repeats the classification line for each section; numbering restarts.
-    repeats = [m.end() for m in _line_starts("CLASSIFICATION", text, start)]
-    return [
-        _paragraph(match, make_span, bisect_right(repeats, match.start()))
-        for match in _line_starts("PARAGRAPH", text, start)
-    ]
+    matches = list(_line_starts("PARAGRAPH", text, start))
+    numbers = [int(match.group("number")) for match in matches]
+    repeats: list[int] = []
+    if any(later < earlier for earlier, later in pairwise(numbers)):
+        # A received copy repeats the classification line for each section and numbering
+        # restarts there: only then is it worth looking for those lines.
+        repeats = [m.end() for m in _line_starts("CLASSIFICATION", text, start)]
+    return [_paragraph(match, make_span, bisect_right(repeats, match.start())) for match in matches]
 
 
 def paragraph_at(text: str, offset: int, make_span: MakeSpan) -> Paragraph | None:
@@ -146,7 +152,9 @@ def _paragraph(match: re.Match[str], make_span: MakeSpan, part: int = 0) -> Para
     else:
         marking = _field(match, "whole_level", make_span)
         whole = marking is not None
-    return Paragraph(make_span(begin, match.end()), sign, number, marking, whole, part)
+    # An unmarked paragraph ends with its number's period, not with the blanks after it.
+    end = match.end() if marking else match.start() + len(match.group().rstrip(" \t"))
+    return Paragraph(make_span(begin, end), sign, number, marking, whole, part)
 
 
 def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:

@@ -487,7 +487,8 @@ class _Builder:
         text = self.joined_field("CLASSIFIED_BY")
         if token is None or joined is None or text is None:
             return None
-        end = max(token.end, *(end for _, end in joined.pieces))
+        # A bare `Classified By:` has no text pieces: the element ends with its keyword.
+        end = max([token.end, *(end for _, end in joined.pieces)])
         return classified_by_from(
             self.span(token.start, end),
             self.need(token, "keyword"),
@@ -559,8 +560,9 @@ class _Builder:
 
     def result(self, lexed: LexResult) -> ParseResult:
         layout = self.layout()
-        scan = body.scan(self.text, lexed.end, self.span)
-        classified_by = self.classified_by() or scan.classified_by
+        in_envelope = self.classified_by()
+        scan = body.scan(self.text, lexed.end, self.span, find_classified_by=in_envelope is None)
+        classified_by = in_envelope or scan.classified_by
         self.check_required(layout, lexed.end)
         values = self.values
         cable = Cable(
