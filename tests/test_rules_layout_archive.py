@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from validator import validate_path, validate_text
-from validator.archive import run_archive_rules
+from validator.archive import ArchiveEntry, run_archive_rules
 from validator.diagnostics import Diagnostic, Fix
 from validator.model import Cable
 from validator.rules import all_rules
@@ -288,21 +288,25 @@ def test_partial_extract_year_is_not_checked() -> None:
 # ---- A702 ---------------------------------------------------------------------------------
 
 
+def _entries(cables: list[Cable | None]) -> list[ArchiveEntry]:
+    return [ArchiveEntry.of(cable) for cable in cables if cable is not None]
+
+
 def test_a702_docstring_examples_as_archives() -> None:
     bad, good = all_rules()["A702"].examples
     copies = [_cable(bad.text, "09ASTANA480.txt"), _cable(bad.text, "copy/09ASTANA480.txt")]
-    findings = run_archive_rules(copies)
+    findings = run_archive_rules(_entries(copies))
     assert [(path, d.span.line, d.span.column) for path, d in findings] == [
         ("copy/09ASTANA480.txt", *bad.expected[0])
     ]
-    assert run_archive_rules([copies[0], _cable(good.text, "09ASTANA481.txt")]) == []
+    assert run_archive_rules(_entries([copies[0], _cable(good.text, "09ASTANA481.txt")])) == []
 
 
 def test_duplicate_pair_of_the_project_corpus() -> None:
     first, second = (PROJECT_CORPUS / "invalid" / f"A702-duplicate-{n}.txt" for n in (1, 2))
     cables = [validate_path(path).cable for path in (second, first)]
     assert all(cable is not None for cable in cables)
-    (finding,) = run_archive_rules([c for c in cables if c is not None])
+    (finding,) = run_archive_rules(_entries(cables))
     path, diagnostic = finding
     assert (path, diagnostic.code, diagnostic.span.line, diagnostic.span.column) == (
         str(second),
@@ -315,13 +319,16 @@ def test_duplicate_pair_of_the_project_corpus() -> None:
 
 def test_valid_corpus_has_no_duplicate_reference_id() -> None:
     cables = [validate_path(path).cable for path in sorted(PROJECT_CORPUS.glob("valid/*.txt"))]
-    assert run_archive_rules([c for c in cables if c is not None]) == []
+    assert run_archive_rules(_entries(cables)) == []
 
 
 def test_select_leaves_archive_rules_out() -> None:
     cable = _cable(HEADER, "09ASTANA480.txt")
     assert (
-        run_archive_rules([cable, replace(cable, path="b/09ASTANA480.txt")], select={"E101"}) == []
+        run_archive_rules(
+            _entries([cable, replace(cable, path="b/09ASTANA480.txt")]), select={"E101"}
+        )
+        == []
     )
 
 
@@ -331,7 +338,7 @@ def test_broken_archive_rule_reports_itself(monkeypatch: pytest.MonkeyPatch) -> 
 
     rule = replace(all_rules()["A702"], check_archive=broken)
     monkeypatch.setattr("validator.archive.all_rules", lambda: {"A702": rule})
-    ((path, diagnostic),) = run_archive_rules([_cable(HEADER, "09ASTANA480.txt")])
+    ((path, diagnostic),) = run_archive_rules(_entries([_cable(HEADER, "09ASTANA480.txt")]))
     assert path is None
     assert diagnostic.code == "X001"
     assert "A702" in diagnostic.message

@@ -67,9 +67,10 @@ def test_exclude_is_relative_to_the_settings_folder(
 def test_file_that_is_not_text(tmp_path: Path) -> None:
     path = write(tmp_path, "binary.txt", "")
     path.write_bytes(b"\x00\x01\x02" * 100)
-    result, cable_ = check_target(Target("binary.txt", str(path)), _options(tmp_path))
+    result, kept = check_target(Target("binary.txt", str(path)), _options(tmp_path))
     assert [(d.code, d.span.line, d.span.column) for d in result.diagnostics] == [("E100", 1, 1)]
-    assert (result.source, result.error, cable_) == (None, None, None)
+    assert (result.source, result.error) == (None, None)
+    assert kept is not None and kept.archive is None
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
@@ -100,12 +101,12 @@ def test_archive_findings_join_their_file(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.files[1].source is not None
 
 
-def test_no_archive_rule_selected_keeps_no_cables(tmp_path: Path) -> None:
+def test_no_archive_rule_selected_keeps_no_archive_entry(tmp_path: Path) -> None:
     options = _options(tmp_path, select=("D202",))
     assert not options.archive
     write(tmp_path, "a.txt", cable(480))
     _, kept = check_target(Target("a.txt", str(tmp_path / "a.txt")), options)
-    assert kept is None
+    assert kept is not None and kept.archive is None
 
 
 def test_two_processes_give_the_same_result(
@@ -171,3 +172,23 @@ def test_snapshot_sees_changes(tmp_path: Path) -> None:
     assert len(snapshot([str(tmp_path)], options)) == 2
     os.unlink(path)
     assert len(snapshot([str(tmp_path)], options)) == 1
+
+
+def test_cache_gives_the_same_result_and_follows_content(tmp_path: Path) -> None:
+    from dataclasses import replace as with_
+
+    from validator.runner import find_targets, run
+
+    write(tmp_path, "a.txt", cable(480, JULIAN_OFF))
+    write(tmp_path, "b.txt", cable(481))
+    options = with_(_options(tmp_path), cache_folder=str(tmp_path / ".cache"))
+    targets = find_targets([str(tmp_path)], options)
+    first = run(targets, options)
+    second = run(targets, options)
+    assert first == second
+    assert [d.code for d in second.files[0].diagnostics] == ["D202"]
+    assert second.files[0].source is not None  # snippets still have their text
+    # A changed file is checked again, not taken from the cache.
+    write(tmp_path, "a.txt", cable(480))
+    third = run(find_targets([str(tmp_path)], options), options)
+    assert third.files[0].diagnostics == ()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +15,36 @@ from typing import TextIO
 def display_name(path: str) -> str:
     """A path that can always be printed: undecodable bytes in file names become `\\xNN`."""
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+# What a path that is not a regular file is, for the message that says it was not read.
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _require_regular(mode: int, path: str | Path) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+        raise OSError(errno.EINVAL, f"not a regular file ({kind})", str(path))
+
+
+def read_regular_file(path: str | Path) -> bytes:
+    """The bytes of a regular file; `OSError` for anything else (folder, pipe, device).
+
+    Reading a named pipe would wait for a writer forever and a device may never end, so the
+    path is checked before it is opened (a device is not even opened), and the file is opened
+    without blocking and checked again, in case it was replaced in between.
+    """
+    _require_regular(os.stat(path).st_mode, path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    with open(os.open(path, flags), "rb") as stream:
+        _require_regular(os.fstat(stream.fileno()).st_mode, path)
+        return stream.read()
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from validator._files import read_regular_file
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
 from validator.parse import parse
@@ -44,7 +45,7 @@ def validate_path(path: str | Path, select: Collection[str] | None = None) -> Re
     """Validate one file. I/O and decoding problems are reported, never raised."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular_file(path)
     except OSError as error:
         return Report(name, (), error=f"cannot read: {error.strerror or error}")
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from validator import __version__
+from validator.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
 from validator.render import FORMATS
 from validator.runner import EXIT_ERROR, EXIT_OK
 
@@ -178,6 +179,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files in N processes (default: one per core; 1 checks in this process)",
     )
     run.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file afresh and do not write the result cache",
+    )
+    run.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=f"where results are cached by file content (default: {DEFAULT_CACHE_FOLDER} "
+        "beside the settings file, or in the current folder)",
+    )
+    run.add_argument(
         "--watch",
         action="store_true",
         help="check again whenever a file changes (Ctrl-C stops)",
@@ -271,11 +283,15 @@ def _validate(args: argparse.Namespace) -> int:
         _note(f"error: {error}")
         return EXIT_ERROR
     command_line = Selection(args.select, tuple(args.extend_select or ()), tuple(args.ignore or ()))
+    cache_folder = None
+    if not args.no_cache:
+        cache_folder = args.cache_dir or str(Path(settings.root) / DEFAULT_CACHE_FOLDER)
     options = run_options(
         settings,
         command_line,
         Severity.parse(args.fail_on) if args.fail_on else None,
         args.jobs,
+        cache_folder,
     )
     if args.watch:
         return _watch(args, options)
@@ -409,7 +425,7 @@ def _watch(args: argparse.Namespace, options: RunOptions) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     import json
 
-    from validator._files import display_name
+    from validator._files import display_name, read_regular_file
     from validator.inspect import cable_data
     from validator.parse import parse
     from validator.source import Source
@@ -419,7 +435,7 @@ def _inspect(args: argparse.Namespace) -> int:
     for name in args.files:
         shown = "<stdin>" if name == "-" else display_name(name)
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            data = sys.stdin.buffer.read() if name == "-" else read_regular_file(name)
             documents.append(cable_data(parse(Source.from_bytes(data, path=shown)).cable))
         except OSError as error:
             _note(f"error: {shown}: cannot read: {error.strerror or error}")

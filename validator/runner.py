@@ -17,8 +17,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from validator._files import display_name
+from validator._files import display_name, read_regular_file
 from validator.api import not_text_diagnostic, validate_source
+from validator.archive import ArchiveEntry
+from validator.cache import CachedResult, ResultCache, digest
 from validator.config import (
     DEFAULT_INCLUDE,
     INTERNAL_ERROR_CODE,
@@ -30,7 +32,6 @@ from validator.config import (
     severity_by_code,
 )
 from validator.diagnostics import Diagnostic, Severity
-from validator.model import Cable
 from validator.results import FileResult, RunResult
 from validator.source import NotTextError, Source
 
@@ -55,7 +56,9 @@ class RunOptions:
     fail_on: Severity = Severity.ERROR
     jobs: int = 1
     archive: bool = False
-    """Whether an archive rule is selected (the run then keeps every file's `Cable`)."""
+    """Whether an archive rule is selected (the run then keeps a small entry per file)."""
+    cache_folder: str | None = None
+    """Where results are cached by file content (None: no cache)."""
 
     def codes_for(self, target: Target) -> frozenset[str]:
         """The selected codes less those `per-file-ignores` turns off for this file."""
@@ -73,6 +76,7 @@ def run_options(
     command_line: Selection | None = None,
     fail_on: Severity | None = None,
     jobs: int | None = None,
+    cache_folder: str | None = None,
 ) -> RunOptions:
     """Combine the settings file and the command line (which wins)."""
     from validator.rules import all_rules
@@ -90,6 +94,7 @@ def run_options(
         fail_on=fail_on or settings.fail_on or Severity.ERROR,
         jobs=jobs or available_cores(),
         archive=any(all_rules()[code].check_archive for code in codes if code in all_rules()),
+        cache_folder=cache_folder,
     )
 
 
@@ -192,10 +197,9 @@ def snapshot(paths: Sequence[str], options: RunOptions) -> dict[str, tuple[int, 
 
 
 def _read(target: Target) -> bytes:
-    if target.path is None:
+    if target.data is not None or target.path is None:
         return target.data or b""
-    with open(target.path, "rb") as stream:
-        return stream.read()
+    return read_regular_file(target.path)
 
 
 def _finish(
@@ -210,23 +214,40 @@ def _finish(
     return tuple(sorted(kept, key=lambda d: d.sort_key))
 
 
-def check_target(target: Target, options: RunOptions) -> tuple[FileResult, Cable | None]:
-    """Check one file; the `Cable` comes back only when archive rules will need it."""
+def check_target(target: Target, options: RunOptions) -> tuple[FileResult, CachedResult | None]:
+    """Check one file: its result, and what the cache and the archive rules keep of it."""
     try:
         data = _read(target)
     except OSError as error:
         return FileResult(target.name, (), error=f"cannot read: {error.strerror or error}"), None
-    codes = options.codes_for(target)
     try:
         source = Source.from_bytes(data, path=target.name)
     except NotTextError as error:
-        not_text = _finish([not_text_diagnostic(str(error))], codes, options.severity)
-        return FileResult(target.name, not_text), None
-    report = validate_source(source, codes)
-    diagnostics = _finish(report.diagnostics, codes, options.severity)
+        kept = CachedResult((not_text_diagnostic(str(error)),), None)
+        return _file_result(target, kept, None, options), kept
+    report = validate_source(source, options.codes)
+    archive = ArchiveEntry.of(report.cable) if options.archive and report.cable else None
+    kept = CachedResult(report.diagnostics, archive)
+    return _file_result(target, kept, source, options), kept
+
+
+def _file_result(
+    target: Target, kept: CachedResult, source: Source | None, options: RunOptions
+) -> FileResult:
+    """Per-file ignores and severity overrides applied to a (maybe cached) result."""
+    diagnostics = _finish(kept.diagnostics, options.codes_for(target), options.severity)
     # A clean file keeps no text: renderers need it for snippets of findings only.
-    result = FileResult(target.name, diagnostics, source if diagnostics else None)
-    return result, report.cable if options.archive else None
+    return FileResult(target.name, diagnostics, source if diagnostics else None)
+
+
+def _from_cache(target: Target, data: bytes, kept: CachedResult, options: RunOptions) -> FileResult:
+    result = _file_result(target, kept, None, options)
+    if not result.diagnostics:
+        return result
+    try:
+        return replace(result, source=Source.from_bytes(data, path=target.name))
+    except NotTextError:
+        return result
 
 
 _worker_options: RunOptions | None = None
@@ -241,14 +262,14 @@ def _start_worker(options: RunOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_in_worker(target: Target) -> tuple[FileResult, Cable | None]:
+def _check_in_worker(target: Target) -> tuple[FileResult, CachedResult | None]:
     assert _worker_options is not None, "worker started without options"
     return check_target(target, _worker_options)
 
 
 def _check_all(
     targets: Sequence[Target], options: RunOptions
-) -> Iterator[tuple[FileResult, Cable | None]]:
+) -> Iterator[tuple[FileResult, CachedResult | None]]:
     jobs = min(options.jobs, len(targets))
     if jobs <= 1:
         for target in targets:
@@ -262,26 +283,70 @@ def _check_all(
         yield from pool.imap(_check_in_worker, targets, chunksize)
 
 
+def _check_all_cached(
+    targets: Sequence[Target], options: RunOptions, cache: ResultCache
+) -> Iterator[tuple[FileResult, CachedResult | None]]:
+    """Files whose content the cache knows come from it; the others are checked (in
+    parallel, in path order) and their results added to it."""
+    known: list[tuple[bytes, CachedResult] | None] = []  # None: checked afresh
+    fresh: list[Target] = []
+    for target in targets:
+        try:
+            data = _read(target)
+        except OSError:
+            known.append(None)
+            fresh.append(target)  # reading it again reports the error, in its place
+            continue
+        kept = cache.get(target.name, digest(data)) if target.path is not None else None
+        known.append(None if kept is None else (data, kept))
+        if kept is None:
+            fresh.append(Target(target.name, target.path, data))
+    checked = zip(fresh, _check_all(fresh, options), strict=True)
+    for target, hit in zip(targets, known, strict=True):
+        if hit is not None:
+            data, kept = hit
+            yield _from_cache(target, data, kept, options), kept
+            continue
+        checked_target, (result, fresh_kept) = next(checked)
+        if fresh_kept is not None and checked_target.data is not None and target.path:
+            cache.put(target.name, digest(checked_target.data), fresh_kept)
+        yield result, fresh_kept
+
+
 def run(targets: Sequence[Target], options: RunOptions) -> RunResult:
     """Check every target (in `options.jobs` processes) and run the archive rules."""
     files: list[FileResult] = []
-    cables: list[Cable] = []
-    for result, cable in _check_all(targets, options):
+    entries: list[ArchiveEntry] = []
+    cache = None
+    if options.cache_folder is not None:
+        cache = ResultCache(options.cache_folder, options.codes)
+        cache.load()
+    checked = (
+        _check_all(targets, options)
+        if cache is None
+        else _check_all_cached(targets, options, cache)
+    )
+    for result, kept in checked:
         files.append(result)
-        if cable is not None:
-            cables.append(cable)
-    if cables:
-        files = _with_archive_findings(files, cables, targets, options)
+        if kept is not None and kept.archive is not None:
+            entries.append(kept.archive)
+    if cache is not None:
+        cache.save()
+    if entries:
+        files = _with_archive_findings(files, entries, targets, options)
     return RunResult(tuple(files), options.fail_on)
 
 
 def _with_archive_findings(
-    files: list[FileResult], cables: list[Cable], targets: Sequence[Target], options: RunOptions
+    files: list[FileResult],
+    entries: list[ArchiveEntry],
+    targets: Sequence[Target],
+    options: RunOptions,
 ) -> list[FileResult]:
     from validator.archive import run_archive_rules
 
     by_file: dict[str | None, list[Diagnostic]] = defaultdict(list)
-    for name, diagnostic in run_archive_rules(cables, select=options.codes):
+    for name, diagnostic in run_archive_rules(entries, select=options.codes):
         by_file[name].append(diagnostic)
     position = {result.path: index for index, result in enumerate(files)}
     unplaced: list[Diagnostic] = []

@@ -88,10 +88,10 @@ class Source:
     path: str | None = None
     encoding: str = "utf-8"
     newline: str = "\n"
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     # The line of the last `span` asked for (start offset, next line's start, index): the
     # parser asks in reading order, so most spans fall on the line of the one before.
-    _cursor: tuple[int, int, int] = field(default=(0, -1, 0), repr=False)
+    _cursor: tuple[int, int, int] = field(default=(0, -1, 0), repr=False, compare=False)
 
     @classmethod
     def from_text(cls, raw: str, path: str | None = None, encoding: str = "utf-8") -> Source:
@@ -153,7 +153,7 @@ class Source:
             return Span(line, column, line, end - line_start + 1)
         starts = self._line_starts
         end_index = bisect_right(starts, end - 1) - 1
-        return Span(line, column, end_index + 1, end - starts[end_index])
+        return Span(line, column, end_index + 1, end - starts[end_index] + 1)
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts

@@ -5,7 +5,7 @@ A rule module declares
 * `CODE` (`D202`), `NAME` (kebab-case), `SEVERITY` (default), `SUMMARY` (one line),
   `READS` (the `Cable` attributes it looks at);
 * `check(cable) -> Iterable[Diagnostic]` for a rule about one cable, or
-  `check_archive(cables) -> Iterable[tuple[str | None, Diagnostic]]` for a rule about a set of
+  `check_archive(entries) -> Iterable[tuple[str | None, Diagnostic]]` for a rule about a set of
   files (A702);
 * a docstring: what it checks, why it matters, a bad and a good example, the fix. Examples
   are blocks introduced by a line ending in `::` that says `(bad: CODE at LINE:COLUMN, ...)`
@@ -24,13 +24,17 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
 from validator.source import Span
 
+if TYPE_CHECKING:
+    from validator.archive import ArchiveEntry
+
 CableCheck = Callable[[Cable], Iterable[Diagnostic]]
-ArchiveCheck = Callable[[Sequence[Cable]], Iterable[tuple[str | None, Diagnostic]]]
+ArchiveCheck = Callable[[Sequence["ArchiveEntry"]], Iterable[tuple[str | None, Diagnostic]]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,10 +52,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from validator.diagnostics import Diagnostic, Severity
-from validator.model import Cable, Classification
 from validator.source import Span
+
+if TYPE_CHECKING:
+    from validator.archive import ArchiveEntry
 
 CODE = "A702"
 NAME = "duplicate-reference-id"
@@ -64,25 +67,25 @@ SUMMARY = "two files carry the same reference id"
 READS = ("path", "dtg", "classification")
 
 
-def check_archive(cables: Sequence[Cable]) -> Iterator[tuple[str | None, Diagnostic]]:
-    by_id: dict[str, list[tuple[Cable, Classification]]] = defaultdict(list)
-    for cable in cables:
-        if cable.reference_id is not None and cable.classification is not None:
-            by_id[cable.reference_id].append((cable, cable.classification))
+def check_archive(entries: Sequence[ArchiveEntry]) -> Iterator[tuple[str | None, Diagnostic]]:
+    by_id: dict[str, list[ArchiveEntry]] = defaultdict(list)
+    for entry in entries:
+        if entry.reference_id is not None and entry.id_span is not None:
+            by_id[entry.reference_id].append(entry)
     for reference_id, group in by_id.items():
-        (first, _), *copies = sorted(group, key=lambda pair: pair[0].path or "")
-        for cable, line in copies:
-            yield cable.path, _duplicate(line, reference_id, first.path)
+        first, *copies = sorted(group, key=lambda entry: entry.path or "")
+        for copy in copies:
+            assert copy.id_span is not None
+            yield copy.path, _duplicate(copy.id_span, reference_id, first.path)
 
 
-def _duplicate(line: Classification, reference_id: str, first: str | None) -> Diagnostic:
-    post, serial = line.post.span, line.serial.span
+def _duplicate(span: Span, reference_id: str, first: str | None) -> Diagnostic:
     other = f"`{first}`" if first else "another cable of this run"
     return Diagnostic(
         CODE,
         SEVERITY,
         f"reference id `{reference_id}` already carried by another file",
-        Span(post.line, post.column, serial.end_line, serial.end_column),
+        span,
         f"`{reference_id}` again",
         help="remove the copy, or correct the serial, post or DTG of the cable that is not "
         f"`{reference_id}`",

@@ -1,0 +1,105 @@
+"""Results of earlier runs, keyed by file content: a second run over an unchanged archive only
+reads and hashes the files.
+
+One file per selection of rules in the cache folder (`.cablelint_cache/` beside the settings
+file by default) maps (path, content digest) to the file's findings and its archive entry. It
+is read once at the start of a run and written once, atomically, at the end, holding only the
+files of that run (so it never outgrows the archive). The key of the cache file covers the
+tool's version, the grammar and the code of the package, and the selected rules; per-file
+ignores and severity overrides are applied after a cached result is read, so changing them
+does not invalidate anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from validator.archive import ArchiveEntry
+from validator.diagnostics import Diagnostic
+
+DEFAULT_FOLDER = ".cablelint_cache"
+_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CachedResult:
+    """A file's findings (before per-file ignores and severity overrides) and archive entry."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    archive: ArchiveEntry | None
+
+
+def digest(data: bytes) -> bytes:
+    """The content key of a file."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@cache
+def _code_identity() -> str:
+    """Changes whenever the package's code or grammar changes (a development install
+    edits them without a new version number)."""
+    from validator import __version__
+    from validator.grammar import grammar_text
+
+    package = Path(__file__).resolve().parent
+    hasher = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{grammar_text()}".encode())
+    for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.tsv")):
+        status = path.stat()
+        hasher.update(
+            f"{path.relative_to(package)}\0{status.st_size}\0{status.st_mtime_ns}".encode()
+        )
+    return hasher.hexdigest()
+
+
+class ResultCache:
+    """The cached results for one selection of rules."""
+
+    def __init__(self, folder: str | os.PathLike[str], codes: Iterable[str]) -> None:
+        key = hashlib.sha256(f"{_code_identity()}\0{','.join(sorted(codes))}".encode())
+        self.folder = Path(folder)
+        self.path = self.folder / f"results-{key.hexdigest()[:20]}.pickle"
+        self._stored: dict[tuple[str, bytes], CachedResult] = {}
+        self._used: dict[tuple[str, bytes], CachedResult] = {}
+        self.hits = 0
+
+    def load(self) -> None:
+        """Read the cache file; a missing, unreadable or foreign file counts as empty."""
+        try:
+            with self.path.open("rb") as stream:
+                stored = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return
+        if isinstance(stored, dict):
+            self._stored = stored
+
+    def get(self, path: str, content_digest: bytes) -> CachedResult | None:
+        key = (path, content_digest)
+        found = self._stored.get(key)
+        if found is not None:
+            self._used[key] = found
+            self.hits += 1
+        return found
+
+    def put(self, path: str, content_digest: bytes, result: CachedResult) -> None:
+        self._used[(path, content_digest)] = result
+
+    def save(self) -> None:
+        """Write the results of this run; a read-only folder only costs the next run."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# cablelint's result cache\n*\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(self._used, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
