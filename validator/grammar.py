@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 # A shift goes to a state (int); a reduce names the rule's origin and its length.
 Action = int | tuple[str, int]
@@ -116,13 +116,25 @@ def cable_grammar() -> CompiledGrammar:
     try:
         with path.open("rb") as stored:
             loaded = pickle.load(stored)
-        if isinstance(loaded, CompiledGrammar):
+        if _well_formed(loaded):
             return loaded
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
     compiled = compile_grammar(text)
     _store(path, compiled)
     return compiled
+
+
+def _well_formed(loaded: object) -> TypeGuard[CompiledGrammar]:
+    """Whether a cache file holds a usable table (not a damaged or foreign pickle)."""
+    return (
+        isinstance(loaded, CompiledGrammar)
+        and isinstance(loaded.terminals, tuple)
+        and all(isinstance(t, CompiledTerminal) for t in loaded.terminals)
+        and isinstance(loaded.states, dict)
+        and loaded.start in loaded.states
+        and loaded.end in loaded.states
+    )
 
 
 def _store(path: Path, compiled: CompiledGrammar) -> None:
