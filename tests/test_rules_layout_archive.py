@@ -336,7 +336,7 @@ def test_broken_archive_rule_reports_itself(monkeypatch: pytest.MonkeyPatch) -> 
     def broken(cables: object) -> list[tuple[str | None, Diagnostic]]:
         raise RuntimeError("boom")
 
-    rule = replace(all_rules()["A702"], check_archive=broken)
+    rule = all_rules()["A702"]._replace(check_archive=broken)
     monkeypatch.setattr("validator.archive.all_rules", lambda: {"A702": rule})
     ((path, diagnostic),) = run_archive_rules(_entries([_cable(HEADER, "09ASTANA480.txt")]))
     assert path is None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from validator._files import read_regular_file
 from validator.diagnostics import Diagnostic, Severity
@@ -14,8 +14,7 @@ from validator.rules import run_rules
 from validator.source import NotTextError, Source, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """What one file gave: its model and its findings, or the reason it could not be read."""
 
     path: str | None

@@ -7,7 +7,7 @@ finding belongs to. The CLI calls `run_archive_rules` when a run covers several 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
@@ -15,8 +15,7 @@ from validator.rules import all_rules, internal_error
 from validator.source import Span
 
 
-@dataclass(frozen=True, slots=True)
-class ArchiveEntry:
+class ArchiveEntry(NamedTuple):
     """What the archive rules know of one file: a few fields, so that a run over a whole
     archive keeps one small entry per file instead of every parsed cable.
 
@@ -58,7 +57,7 @@ def run_archive_rules(
             findings.append((None, internal_error(code, error)))
     if severities:
         findings = [
-            (path, replace(d, severity=severities[d.code]) if d.code in severities else d)
+            (path, d._replace(severity=severities[d.code]) if d.code in severities else d)
             for path, d in findings
         ]
     findings.sort(key=lambda finding: (finding[0] or "", finding[1].sort_key))

@@ -29,7 +29,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from validator._files import atomic_writer
@@ -140,12 +140,12 @@ def apply_baseline(
                 suppressed.append(diagnostic)
             else:
                 kept.append(diagnostic)
-        files.append(replace(file, diagnostics=tuple(kept), suppressed=tuple(suppressed)))
+        files.append(file._replace(diagnostics=tuple(kept), suppressed=tuple(suppressed)))
     checked = {baseline.key_path(file.path) for file in result.files if file.error is None}
     gone = Counter(
         {key: n for key, n in remaining.items() if n > 0 and key[0] in checked and key[1] in codes}
     )
-    applied = replace(result, files=tuple(files), fixed_in_baseline=sum(gone.values()))
+    applied = result._replace(files=tuple(files), fixed_in_baseline=sum(gone.values()))
     return applied, gone
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from re import Match
+from typing import NamedTuple
 
 from validator.fields import Joined, classified_by_from
 from validator.grammar import terminal_pattern
@@ -41,8 +41,7 @@ _DAMAGE = re.compile(
 _DAMAGE_MARKS = "\ufffd\u00c2\u00c3\u00e2"
 
 
-@dataclass(frozen=True, slots=True)
-class BodyScan:
+class BodyScan(NamedTuple):
     paragraphs: tuple[Paragraph, ...]
     pages: tuple[PageLine, ...]
     end: EndLines

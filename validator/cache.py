@@ -17,9 +17,9 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from validator.archive import ArchiveEntry
 from validator.diagnostics import Diagnostic
@@ -28,8 +28,7 @@ DEFAULT_FOLDER = ".cablelint_cache"
 _FORMAT = 1
 
 
-@dataclass(frozen=True, slots=True)
-class CachedResult:
+class CachedResult(NamedTuple):
     """A file's findings (before per-file ignores and severity overrides) and archive entry."""
 
     diagnostics: tuple[Diagnostic, ...]

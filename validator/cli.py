@@ -324,7 +324,6 @@ def _validate_once(args: argparse.Namespace, options: RunOptions) -> int:
 
 
 def _with_baseline(args: argparse.Namespace, result: RunResult, options: RunOptions) -> RunResult:
-    from dataclasses import replace
 
     from validator.baseline import apply_baseline, baseline_of, pruned, read_baseline
     from validator.baseline import write_baseline as write
@@ -343,7 +342,7 @@ def _with_baseline(args: argparse.Namespace, result: RunResult, options: RunOpti
         write(pruned(baseline, gone), args.baseline)
         if not args.quiet:
             _note(f"removed {gone_findings} from {args.baseline}")
-        return replace(result, fixed_in_baseline=0)
+        return result._replace(fixed_in_baseline=0)
     # The text summary says so itself; machine formats keep stdout for their document.
     if count and not args.quiet and args.format != "text":
         _note(f"{args.baseline} lists {gone_findings}; --prune-baseline removes them")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from validator.source import Span
 
@@ -29,16 +29,14 @@ class Severity(IntEnum):
             ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """A secondary span with what it shows (`---` under it in the terminal)."""
 
     span: Span
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Replacement text for a span. `safe` fixes keep the meaning; unsafe ones guess it."""
 
     span: Span
@@ -47,8 +45,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One finding: `message` is lowercase, has no final period and names fields in backticks."""
 
     code: str

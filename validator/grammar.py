@@ -14,28 +14,25 @@ import os
 import pickle
 import re
 import tempfile
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 # A shift goes to a state (int); a reduce names the rule's origin and its length.
 Action = int | tuple[str, int]
 
 # Bump when the layout of `CompiledGrammar` changes.
-_FORMAT = 1
+_FORMAT = 2
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledTerminal:
+class CompiledTerminal(NamedTuple):
     name: str
     priority: int
     pattern: str
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledGrammar:
+class CompiledGrammar(NamedTuple):
     terminals: tuple[CompiledTerminal, ...]
     states: dict[int, dict[str, Action]]
     start: int

@@ -14,7 +14,7 @@ one run reports every bad line (error recovery).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.grammar import CompiledGrammar
 
@@ -41,15 +41,13 @@ HEADER_LINES = (
 FOREIGN_LINES = frozenset({"FOREIGN_LINE", "WEEKDAY_LINE"})
 
 
-@dataclass(frozen=True, slots=True)
-class Terminal:
+class Terminal(NamedTuple):
     name: str
     priority: int
     regex: re.Pattern[str]
 
 
-@dataclass(frozen=True, slots=True)
-class LineToken:
+class LineToken(NamedTuple):
     """A terminal matched in the text: `match` holds its fields as named groups."""
 
     name: str
@@ -60,8 +58,7 @@ class LineToken:
     """True when the token does not start its line (it shares the line with an element)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Misfit:
+class Misfit(NamedTuple):
     """Text the parser could not take: a known element out of place, or an unknown line."""
 
     start: int
@@ -72,8 +69,7 @@ class Misfit:
     """The terminals that were acceptable there."""
 
 
-@dataclass(frozen=True, slots=True)
-class LexResult:
+class LexResult(NamedTuple):
     tokens: tuple[LineToken, ...]
     misfits: tuple[Misfit, ...]
     end: int

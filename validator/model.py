@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from validator.source import Span
 
@@ -112,8 +112,7 @@ _WEEKDAY_LINE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PreambleLine:
+class PreambleLine(NamedTuple):
     """A line the archive added (banner, distribution block, weekday line, note...)."""
 
     kind: str
@@ -150,8 +149,7 @@ class PreambleLine:
             return None
 
 
-@dataclass(frozen=True, slots=True)
-class TransmissionId:
+class TransmissionId(NamedTuple):
     """FL1 `VZCZCXRO1733`: channel designator and channel sequence number."""
 
     span: Span
@@ -159,8 +157,7 @@ class TransmissionId:
     sequence: Field
 
 
-@dataclass(frozen=True, slots=True)
-class RoutingLine:
+class RoutingLine(NamedTuple):
     """FL2 `PP RUEHDBU RUEHFL ...`: precedence digraph and the relay's routing indicators."""
 
     span: Span
@@ -172,8 +169,7 @@ class RoutingLine:
         return self.precedence.text[0]
 
 
-@dataclass(frozen=True, slots=True)
-class DeLine:
+class DeLine(NamedTuple):
     """FL3 `DE RUEHRL #1106/01 2521657`."""
 
     span: Span
@@ -196,8 +192,7 @@ class DeLine:
         return int(self.time.text[2:])
 
 
-@dataclass(frozen=True, slots=True)
-class SecurityWarning:
+class SecurityWarning(NamedTuple):
     """FL4 `ZNY CCCCC ZZH`: security prosign, classification group, operating signals."""
 
     span: Span
@@ -207,8 +202,7 @@ class SecurityWarning:
     signals: Field | None
 
 
-@dataclass(frozen=True, slots=True)
-class Dtg:
+class Dtg(NamedTuple):
     """FL5 `O R 141437Z NOV 07 ZDK`: precedence prosign(s) and the date-time group."""
 
     span: Span
@@ -252,8 +246,7 @@ class Dtg:
         return moment.date() if moment else None
 
 
-@dataclass(frozen=True, slots=True)
-class Originator:
+class Originator(NamedTuple):
     """FL6 `FM AMEMBASSY BERLIN`."""
 
     span: Span
@@ -283,8 +276,7 @@ _INDICATOR = re.compile(r"R[A-Z]{4,6}")
 _INDICATOR_LIKE = re.compile(r"R[A-Z][A-Z0-9]{1,8}(?=/(?!/))")
 
 
-@dataclass(frozen=True, slots=True)
-class Addressee:
+class Addressee(NamedTuple):
     """One FL7-FL9 entry: `RUEHC/SECSTATE WASHDC PRIORITY 5130`."""
 
     span: Span
@@ -308,8 +300,7 @@ class Addressee:
         return Field(match.group(), end)
 
 
-@dataclass(frozen=True, slots=True)
-class Classification:
+class Classification(NamedTuple):
     """The classification line `C O N F I D E N T I A L SECTION 01 OF 03 BERLIN 001106`."""
 
     span: Span
@@ -355,8 +346,7 @@ def normalise_level(text: str) -> str:
 CaptionKind = Literal["caption", "corrected-copy", "review-stamp"]
 
 
-@dataclass(frozen=True, slots=True)
-class Caption:
+class Caption(NamedTuple):
     """A caption line (`SIPDIS`, `NOFORN`, ...), corrected-copy notice or review stamp."""
 
     span: Span
@@ -368,16 +358,14 @@ class Caption:
         return " ".join(self.text.text.upper().split())
 
 
-@dataclass(frozen=True, slots=True)
-class PassingLine:
+class PassingLine(NamedTuple):
     """A free line between captions and E.O. line: `STATE FOR EUR/CE`."""
 
     span: Span
     text: Field
 
 
-@dataclass(frozen=True, slots=True)
-class EoLine:
+class EoLine(NamedTuple):
     """`E.O. 12958: DECL: 09/09/2019`: the order and the declassification instruction."""
 
     span: Span
@@ -427,8 +415,7 @@ def parse_written_date(text: str) -> date | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Tags:
+class Tags(NamedTuple):
     """`TAGS: GM PREL PGOV`: the codes as written (items of several words kept whole)."""
 
     span: Span
@@ -436,8 +423,7 @@ class Tags:
     codes: tuple[Field, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     """`SUBJECT: (C) ...`, continued on following lines; `text` joins the lines."""
 
     span: Span
@@ -446,8 +432,7 @@ class Subject:
     text: Field
 
 
-@dataclass(frozen=True, slots=True)
-class ReferenceItem:
+class ReferenceItem(NamedTuple):
     """One reference: `A. BEIJING 303` (letter optional for a single reference)."""
 
     span: Span
@@ -461,8 +446,7 @@ class ReferenceItem:
         return self.letter.text.strip("¶.()").upper()
 
 
-@dataclass(frozen=True, slots=True)
-class References:
+class References(NamedTuple):
     """The REF block."""
 
     span: Span
@@ -470,8 +454,7 @@ class References:
     items: tuple[ReferenceItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ClassifiedBy:
+class ClassifiedBy(NamedTuple):
     """`Classified By: ... Reasons 1.4 (b) and (d)`: authority and reasons, over lines."""
 
     span: Span
@@ -481,8 +464,7 @@ class ClassifiedBy:
     reason_letters: tuple[Field, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A numbered paragraph's start: `¶1. (C)`; `marking` without parentheses."""
 
     span: Span
@@ -499,8 +481,7 @@ class Paragraph:
         return int(self.number.text)
 
 
-@dataclass(frozen=True, slots=True)
-class PageLine:
+class PageLine(NamedTuple):
     """A page-continuation line `BERLIN 00001106 002 OF 003` (dotted form: `002.2 OF 003`)."""
 
     span: Span
@@ -511,8 +492,7 @@ class PageLine:
     sections: Field
 
 
-@dataclass(frozen=True, slots=True)
-class EndLines:
+class EndLines(NamedTuple):
     """The end of the message: FL13 `BT`, FL15 `#1106`, FL16 `NNNN`."""
 
     bt: Field | None = None
@@ -520,8 +500,7 @@ class EndLines:
     nnnn: Field | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MergedElement:
+class MergedElement(NamedTuple):
     """An element that shares its line with the one before it (`TAGS: ... SUBJECT: ...`)."""
 
     element: str

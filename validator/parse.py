@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator import body
 from validator.diagnostics import Diagnostic, Fix, Label, Severity
@@ -62,8 +62,7 @@ def line_lexer() -> LineLexer:
     return _lexer
 
 
-@dataclass(frozen=True, slots=True)
-class ParseResult:
+class ParseResult(NamedTuple):
     cable: Cable
     diagnostics: tuple[Diagnostic, ...]
 
@@ -205,7 +204,10 @@ class _Builder:
                         help="front matter reads E.O. line, TAGS, SUBJECT: move this line up",
                     )
                     break
-            self.front_seen.append(token)
+            # The first line of each kind is the earliest to compare with: keeping repeats
+            # (E104) would make a file of 10^5 SUBJECT lines quadratic.
+            if all(earlier.name != base for earlier in self.front_seen):
+                self.front_seen.append(token)
 
     def report_misfit(self, misfit: Misfit) -> None:
         span = self.span(misfit.start, misfit.end)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.source import Source
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(NamedTuple):
     """One checked file: findings sorted by (line, column, code), or why it was not checked."""
 
     path: str
@@ -24,8 +23,7 @@ class FileResult:
     """Findings hidden by the baseline (SARIF emits them with `suppressions`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class RunResult:
+class RunResult(NamedTuple):
     """Every file of a run, sorted by path, and what the run fails on."""
 
     files: tuple[FileResult, ...]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from validator._files import display_name, read_regular_file
 from validator.api import not_text_diagnostic, validate_source
@@ -207,7 +207,7 @@ def _finish(
 ) -> tuple[Diagnostic, ...]:
     """Drop what is not selected, apply severity overrides, sort by position."""
     kept = [
-        replace(d, severity=severity[d.code]) if d.code in severity else d
+        d._replace(severity=severity[d.code]) if d.code in severity else d
         for d in diagnostics
         if d.code in codes or d.code == INTERNAL_ERROR_CODE
     ]
@@ -245,7 +245,7 @@ def _from_cache(target: Target, data: bytes, kept: CachedResult, options: RunOpt
     if not result.diagnostics:
         return result
     try:
-        return replace(result, source=Source.from_bytes(data, path=target.name))
+        return result._replace(source=Source.from_bytes(data, path=target.name))
     except NotTextError:
         return result
 
@@ -358,8 +358,7 @@ def _with_archive_findings(
         old = files[index]
         added = _finish(found, options.codes_for(targets[index]), options.severity)
         if added:
-            files[index] = replace(
-                old,
+            files[index] = old._replace(
                 diagnostics=tuple(sorted(old.diagnostics + added, key=lambda d: d.sort_key)),
                 source=old.source or _reload(targets[index]),
             )

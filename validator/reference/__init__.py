@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 __all__ = [
     "TABLES",
@@ -82,8 +81,7 @@ _V = TypeVar("_V")
 # --------------------------------------------------------------------------- table reading
 
 
-@dataclass(frozen=True, slots=True)
-class _Table:
+class _Table(NamedTuple):
     name: str
     source: str
     columns: tuple[str, ...]
@@ -156,8 +154,7 @@ def _int(value: str, where: str) -> int:
 # --------------------------------------------------------------------------- precedence
 
 
-@dataclass(frozen=True, slots=True)
-class Precedence:
+class Precedence(NamedTuple):
     """A precedence designator: ACP 127 prosign, name, rank and addressee word.
 
     ``rank`` orders precedences (higher is more urgent: Z 4 > O 3 > P 2 > R 1).
@@ -247,8 +244,7 @@ def _lowest_precedence() -> Precedence:
 # --------------------------------------------------------------------------- classification
 
 
-@dataclass(frozen=True, slots=True)
-class ClassificationLevel:
+class ClassificationLevel(NamedTuple):
     """A classification level or administrative control, with its telegram markings.
 
     ``rank`` orders levels (UNCLASSIFIED and the unclassified controls 0, CONFIDENTIAL 2,
@@ -416,8 +412,7 @@ class TagKind(StrEnum):
     ORGANIZATION = "organization"
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(NamedTuple):
     """One TAGS code of tags.tsv.
 
     ``meaning`` may carry ``(uncertain)`` and may be empty. ``note`` records observations,
@@ -536,8 +531,7 @@ def tag_replacement(code: str) -> str | None:
 # --------------------------------------------------------------------------- routing indicators
 
 
-@dataclass(frozen=True, slots=True)
-class RoutingPair:
+class RoutingPair(NamedTuple):
     """A routing indicator seen with a plain language address (PLAD), with evidence counts.
 
     ``de_fm_cables``: Cablegate cables pairing the FL3 ``DE`` RI with the FM line;
@@ -639,8 +633,7 @@ _EO_FIELDS = {"reason_section_cited": "reason_section"}
 _REASON_LETTERS = re.compile(r"\(([a-z])\)\s*-\s*\(([a-z])\)")
 
 
-@dataclass(frozen=True, slots=True)
-class ExecutiveOrder:
+class ExecutiveOrder(NamedTuple):
     """An executive order (or an amended version of one) governing classification markings.
 
     ``number`` is what the E.O. line writes (``12958`` also for the version amended by

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from validator.results import RunResult
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """How to render: the CLI decides colour and width (TTY, `NO_COLOR`, `--color`)."""
 
     color: bool = False

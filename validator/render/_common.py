@@ -18,7 +18,7 @@ _SEVERITY_NOUNS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CodeCount:
     """One row of `--statistics`: how often a code was reported, at its highest severity."""
 

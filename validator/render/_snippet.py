@@ -27,7 +27,7 @@ Styles are names (`error`, `warning`, `info`, `secondary`, `gutter`, `help`, `no
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
@@ -66,8 +66,7 @@ def plain(rows: Iterable[Row]) -> str:
     return "".join("".join(text for text, _ in row) + "\n" for row in rows)
 
 
-@dataclass(frozen=True, slots=True)
-class _Cell:
+class _Cell(NamedTuple):
     """One source character as displayed: its first cell, what is shown and its width."""
 
     start: int
@@ -115,8 +114,7 @@ class _Line:
         return "".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class _Window:
+class _Window(NamedTuple):
     """The display cells [left, right) of each source line that are shown."""
 
     left: int = 0
@@ -128,8 +126,7 @@ class _Window:
         return len(ELLIPSIS) - self.left if self.left else 0
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
+class _Mark(NamedTuple):
     """An underline on one line: display cells [start, end), its label, primary or not."""
 
     line: int

@@ -21,10 +21,9 @@ import pkgutil
 import re
 import textwrap
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
@@ -37,8 +36,7 @@ CableCheck = Callable[[Cable], Iterable[Diagnostic]]
 ArchiveCheck = Callable[[Sequence["ArchiveEntry"]], Iterable[tuple[str | None, Diagnostic]]]
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(NamedTuple):
     """A cable from a rule's docstring and the positions the rule must report in it."""
 
     text: str
@@ -46,8 +44,7 @@ class Example:
     expected: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
@@ -131,7 +128,7 @@ def run_rules(
             findings.append(internal_error(code, error))
     if severities:
         findings = [
-            replace(d, severity=severities[d.code]) if d.code in severities else d for d in findings
+            d._replace(severity=severities[d.code]) if d.code in severities else d for d in findings
         ]
     return findings
 

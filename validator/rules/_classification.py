@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from validator.model import Cable, Caption, Field, Paragraph
 from validator.reference import (
@@ -93,8 +93,7 @@ def whole_text_rank(level_word: str) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Marking:
+class Marking(NamedTuple):
     """A portion marking with its rank: a paragraph's, a whole-text line's or the SUBJECT's."""
 
     field: Field

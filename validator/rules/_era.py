@@ -11,9 +11,9 @@ change of rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
+from typing import NamedTuple
 
 from validator.model import Cable, full_year
 from validator.reference import ExecutiveOrder, executive_order, order_in_force, order_versions
@@ -24,8 +24,7 @@ _FILE_YEAR = re.compile(r"^(\d{2})[A-Z]")
 _USUAL_PERIOD = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Dating:
+class Dating(NamedTuple):
     """The days a cable may have been written on, and what says so (`the DTG`)."""
 
     earliest: date

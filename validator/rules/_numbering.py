@@ -9,8 +9,7 @@ whole-text cables, OCR copies) every numbered paragraph counts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from validator.model import Cable, Paragraph
 from validator.rules._memo import per_cable
@@ -21,8 +20,7 @@ BreakKind = Literal["gap", "misread", "repeat", "out-of-order"]
 _LOOKAHEAD = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Break:
+class Break(NamedTuple):
     """A paragraph whose number is not the one expected after the previous paragraph."""
 
     kind: BreakKind

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from validator.model import Cable, EoLine
 from validator.reference import ExecutiveOrder, executive_order, order_in_force
@@ -13,8 +13,7 @@ from validator.reference import ExecutiveOrder, executive_order, order_in_force
 TRANSITION = timedelta(days=61)
 
 
-@dataclass(frozen=True, slots=True)
-class OrderOnDate:
+class OrderOnDate(NamedTuple):
     """A known order cited on a dated cable that is not the order in force on that date."""
 
     eo: EoLine

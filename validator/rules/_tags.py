@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from typing import NamedTuple
 
 from validator.model import Cable, Field
 from validator.reference import known_tags, tag_kind, tag_replacement
@@ -42,8 +42,7 @@ class TagProblem(Enum):
     """Code-shaped but in no list."""
 
 
-@dataclass(frozen=True, slots=True)
-class TagItem:
+class TagItem(NamedTuple):
     """A TAGS item that is not a known code or a person, and what it may stand for."""
 
     field: Field

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from validator.diagnostics import Diagnostic, Label, Severity
 from validator.model import Cable, Field, ReferenceItem
@@ -70,8 +70,7 @@ _LEADING = re.compile(r"^\(?(?P<letter>[A-Za-z])[.)](?=\s)|^\((?P<paren>[A-Za-z]
 _MAX_STEP = 2
 
 
-@dataclass(frozen=True, slots=True)
-class _Letter:
+class _Letter(NamedTuple):
     letter: str
     span: Span
 
