@@ -7,6 +7,7 @@ neither rich nor multiprocessing nor the renderers it does not use.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
@@ -526,6 +527,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    # A run allocates many small objects without cycles (tokens, fields, findings); the
+    # default collector threshold (700) scans them over and over for nothing: about a sixth
+    # of the time on a whole archive. Worker processes inherit the setting.
+    gc.set_threshold(50_000, 50, 50)
     args = build_parser().parse_args(argv)
     try:
         status: int = args.run(args)
