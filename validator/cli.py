@@ -7,7 +7,6 @@ neither rich nor multiprocessing nor the renderers it does not use.
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import os
 import sys
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from validator import __version__
 from validator.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
 from validator.render import FORMATS
-from validator.runner import EXIT_ERROR, EXIT_OK
+from validator.runner import EXIT_ERROR, EXIT_OK, tune_garbage_collector
 
 if TYPE_CHECKING:
     from validator.results import RunResult
@@ -527,10 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    # A run allocates many small objects without cycles (tokens, fields, findings); the
-    # default collector threshold (700) scans them over and over for nothing: about a sixth
-    # of the time on a whole archive. Worker processes inherit the setting.
-    gc.set_threshold(50_000, 50, 50)
+    tune_garbage_collector()
     args = build_parser().parse_args(argv)
     try:
         status: int = args.run(args)

@@ -12,6 +12,7 @@ cables, and `--ignore A7` keeps a run over a very large archive flat.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -96,6 +97,13 @@ def run_options(
         archive=any(all_rules()[code].check_archive for code in codes if code in all_rules()),
         cache_folder=cache_folder,
     )
+
+
+def tune_garbage_collector() -> None:
+    """A run allocates many small objects without cycles (tokens, fields, findings); the
+    default threshold of the cycle collector (700) scans them over and over for nothing,
+    about a sixth of the time on a whole archive. Worker processes inherit the setting."""
+    gc.set_threshold(50_000, 50, 50)
 
 
 def available_cores() -> int:
