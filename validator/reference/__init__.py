@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple, TypeVar
 
@@ -381,6 +381,7 @@ def paragraph_markings() -> frozenset[str]:
     return frozenset(_marking_ranks())
 
 
+@lru_cache(maxsize=1024)
 def paragraph_marking_rank(marking: str) -> int:
     """Return the level rank of a portion marking from its first component: ``(U)``, ``SBU``
     and ``LOU`` 0, ``C`` 2, ``S`` 3, ``TS`` 4. Parentheses and dissemination suffixes
@@ -480,11 +481,13 @@ def tag_entries(code: str) -> tuple[Tag, ...]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def tag_kinds(code: str) -> frozenset[TagKind]:
     """Return every kind the table lists for a code (empty if unlisted)."""
     return frozenset(item.kind for item in tag_entries(code))
 
 
+@lru_cache(maxsize=4096)
 def tag_kind(code: str) -> TagKind | None:
     """Return the kind of a TAGS code, or None if unknown.
 
@@ -732,7 +735,12 @@ def executive_orders() -> dict[str, ExecutiveOrder]:
 
 def executive_order(number: str) -> ExecutiveOrder | None:
     """Return the original version of an order by number, or None if unknown."""
-    return executive_orders().get(number.strip())
+    return _orders_by_number().get(number.strip())
+
+
+@cache
+def _orders_by_number() -> dict[str, ExecutiveOrder]:
+    return executive_orders()
 
 
 def order_typos() -> dict[str, str]:
@@ -741,6 +749,7 @@ def order_typos() -> dict[str, str]:
     return dict(_orders_and_typos()[1])
 
 
+@lru_cache(maxsize=4096)
 def order_in_force(day: date) -> ExecutiveOrder | None:
     """Return the order version in force on ``day`` (the most recent one that started), or
     None before the first order. From 2003-03-25 to 2010-06-26 this is E.O. 12958 as amended

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from pathlib import PurePath
 from typing import NamedTuple
 
 from validator.model import Cable, full_year
 from validator.reference import ExecutiveOrder, executive_order, order_in_force, order_versions
 from validator.rules._dates import add_years, day_name
+from validator.rules._memo import per_cable
 
 _FILE_YEAR = re.compile(r"^(\d{2})[A-Z]")
 # The period most DECL dates give (ENVELOPE.md 4.4, C13).
@@ -50,6 +52,7 @@ def file_year(cable: Cable) -> int | None:
     return full_year(int(match.group(1))) if match else None
 
 
+@per_cable
 def cable_dating(cable: Cable) -> Dating | None:
     """When the cable was written, as far as the copy tells; None if it does not."""
     if cable.dtg is not None and cable.dtg.date is not None:
@@ -82,12 +85,14 @@ def under_eo_12958(cable: Cable) -> bool:
     return cited is None or cited.in_force_from >= start
 
 
+@cache
 def _order_12958() -> ExecutiveOrder:
     order = executive_order("12958")
     assert order is not None, "executive_orders.tsv lists E.O. 12958"
     return order
 
 
+@cache
 def reason_section_start(section: str) -> date | None:
     """The first day an order in force cited reasons in `section` (`1.5`: 1995-10-14,
     `1.4`: 2003-03-25); None for a section no order cites."""
@@ -95,6 +100,7 @@ def reason_section_start(section: str) -> date | None:
     return min(starts) if starts else None
 
 
+@cache
 def reason_letters(section: str) -> str:
     """The category letters of a reason section: `abcdefg` for 1.5, `abcdefgh` for 1.4."""
     for order in order_versions():
@@ -103,6 +109,7 @@ def reason_letters(section: str) -> str:
     return ""
 
 
+@cache
 def section_in_force(day: date) -> str:
     """The reason section of the order in force on `day` ("" before E.O. 12958)."""
     order = order_in_force(day)

@@ -51,9 +51,9 @@ Fix
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from pathlib import PurePath
 
 from validator.diagnostics import Diagnostic, Label, Severity
 from validator.model import Cable
@@ -72,8 +72,8 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     classification, post = cable.classification, cable.post_id
     if cable.path is None or classification is None or post is None:
         return
-    name = PurePath(cable.path)
-    match = _REFERENCE_NAME.match(name.stem)
+    name = os.path.basename(cable.path)
+    match = _REFERENCE_NAME.match(os.path.splitext(name)[0])
     if match is None:
         return
     file_year, file_post, file_serial = match["year"], match["post"], int(match["serial"])
@@ -104,10 +104,10 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     yield Diagnostic(
         CODE,
         SEVERITY,
-        f"file name `{name.name}` disagrees with the reference id `{expected}`",
+        f"file name `{name}` disagrees with the reference id `{expected}`",
         primary.span,
         primary.message,
         secondary=tuple(others),
-        help=f"rename the file `{expected}{name.suffix}`",
+        help=f"rename the file `{expected}{os.path.splitext(name)[1]}`",
         notes=notes,
     )
