@@ -23,13 +23,16 @@ from typing import Any, NamedTuple, TypeGuard
 Action = int | tuple[str, int]
 
 # Bump when the layout of `CompiledGrammar` changes.
-_FORMAT = 2
+_FORMAT = 3
 
 
 class CompiledTerminal(NamedTuple):
     name: str
     priority: int
     pattern: str
+    first_characters: frozenset[str] | None
+    """The characters a match can start with (None: any): the lexer skips the terminal at
+    once on a line that starts otherwise."""
 
 
 class CompiledGrammar(NamedTuple):
@@ -78,7 +81,12 @@ def compile_grammar(text: str) -> CompiledGrammar:
             for symbol, (kind, argument) in actions.items()
         }
     terminals = tuple(
-        CompiledTerminal(str(t.name), int(t.priority), str(t.pattern.to_regexp()))
+        CompiledTerminal(
+            str(t.name),
+            int(t.priority),
+            str(t.pattern.to_regexp()),
+            first_characters(str(t.pattern.to_regexp())),
+        )
         for t in lark.terminals
     )
     return CompiledGrammar(
@@ -96,6 +104,71 @@ def _lark_identity() -> str:
         return "no lark"
     stat = os.stat(spec.origin)
     return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with, or None when it may start with any
+    (or match the empty string). Worked out from the regex's parse tree: literals, sets,
+    alternatives, groups, repeats and zero-width assertions; anything else counts as any."""
+    import re._constants as sre  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    def sequence(items: Any, ignore_case: bool) -> tuple[frozenset[str] | None, bool]:
+        found: set[str] = set()
+        for operator, argument in items:
+            chars, nullable = item(operator, argument, ignore_case)
+            if chars is None:
+                return None, False
+            found |= chars
+            if not nullable:
+                return frozenset(found), False
+        return frozenset(found), True
+
+    def folded(chars: set[str], ignore_case: bool) -> frozenset[str]:
+        return frozenset(chars | {c.swapcase() for c in chars} if ignore_case else chars)
+
+    def item(operator: Any, argument: Any, ignore_case: bool) -> tuple[frozenset[str] | None, bool]:
+        if operator is sre.LITERAL:
+            return folded({chr(argument)}, ignore_case), False
+        if operator is sre.IN:
+            chars: set[str] = set()
+            for member, value in argument:
+                if member is sre.LITERAL:
+                    chars.add(chr(value))
+                elif member is sre.RANGE and value[1] - value[0] <= 300:
+                    chars.update(chr(code) for code in range(value[0], value[1] + 1))
+                elif member is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                elif member is sre.CATEGORY and value is sre.CATEGORY_SPACE:
+                    chars.update(" \t\n\r\f\v")
+                else:  # a negated set, a wide range, another category
+                    return None, False
+            return folded(chars, ignore_case), False
+        if operator is sre.BRANCH:
+            union: set[str] = set()
+            empty = False
+            for branch in argument[1]:
+                chars_, nullable = sequence(branch, ignore_case)
+                if chars_ is None:
+                    return None, False
+                union |= chars_
+                empty = empty or nullable
+            return frozenset(union), empty
+        if operator is sre.SUBPATTERN:
+            _, add, remove, pattern_ = argument
+            case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            return sequence(pattern_, case)
+        if operator in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _, pattern_ = argument
+            chars_, nullable = sequence(pattern_, ignore_case)
+            return (None, False) if chars_ is None else (chars_, nullable or low == 0)
+        if operator in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            return frozenset(), True
+        return None, False
+
+    parsed = sre_parse.parse(pattern)
+    chars, nullable = sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    return None if nullable else chars
 
 
 def _cache_path(text: str) -> Path:

@@ -45,6 +45,8 @@ class Terminal(NamedTuple):
     name: str
     priority: int
     regex: re.Pattern[str]
+    first: frozenset[str] | None
+    """What a match can start with (None: anything)."""
 
 
 class LineToken(NamedTuple):
@@ -136,7 +138,12 @@ class LineLexer:
         self._grammar = grammar
         self._table_states = grammar.states
         self._terminals = {
-            terminal.name: Terminal(terminal.name, terminal.priority, re.compile(terminal.pattern))
+            terminal.name: Terminal(
+                terminal.name,
+                terminal.priority,
+                re.compile(terminal.pattern),
+                terminal.first_characters,
+            )
             for terminal in grammar.terminals
         }
         self._named = sorted(
@@ -144,7 +151,9 @@ class LineLexer:
             key=lambda t: -t.priority,
         )
         self._header_lines = tuple(self._terminals[name] for name in HEADER_LINES)
+        self._header_lines_at: dict[str, tuple[Terminal, ...]] = {}
         self._by_state: dict[int, tuple[tuple[Terminal, ...], bool]] = {}
+        self._by_state_and_start: dict[tuple[int, str], tuple[tuple[Terminal, ...], bool]] = {}
 
     def _candidates(self, position: int) -> tuple[tuple[Terminal, ...], bool]:
         """Terminals acceptable in a parser state, best first, and whether it may end."""
@@ -155,6 +164,18 @@ class LineLexer:
             acceptable.sort(key=lambda t: -t.priority)
             known = (tuple(acceptable), "$END" in actions)
             self._by_state[position] = known
+        return known
+
+    def _candidates_at(self, position: int, start: str) -> tuple[tuple[Terminal, ...], bool]:
+        """`_candidates` less the terminals that cannot start with the character `start`:
+        most lines are offered to one or two terminals instead of ten."""
+        key = (position, start)
+        known = self._by_state_and_start.get(key)
+        if known is None:
+            every, may_end = self._candidates(position)
+            possible = tuple(t for t in every if t.first is None or start in t.first)
+            known = (possible, may_end)
+            self._by_state_and_start[key] = known
         return known
 
     @staticmethod
@@ -194,13 +215,14 @@ class LineLexer:
                     blank_before = True
                     continue
                 pos = content
-            candidates, may_end = self._candidates(automaton.state)
+            start = text[pos]
+            candidates, may_end = self._candidates_at(automaton.state, start)
             found = self._best(candidates, text, pos, blank_before)
             if found is None:
                 if may_end and at_line_start:
                     end = text.rfind("\n", 0, pos) + 1
                     break
-                misfit = self._misfit(text, pos, candidates)
+                misfit = self._misfit(text, pos, self._candidates(automaton.state)[0])
                 last = misfits[-1] if misfits else None
                 if (
                     last is not None
@@ -219,9 +241,15 @@ class LineLexer:
                 continue
             terminal, match = found
             if terminal.name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
-                misplaced = self._best(self._header_lines, text, pos, blank_before=False)
+                header_lines = self._header_lines_at.get(start)
+                if header_lines is None:
+                    header_lines = tuple(
+                        t for t in self._header_lines if t.first is None or start in t.first
+                    )
+                    self._header_lines_at[start] = header_lines
+                misplaced = self._best(header_lines, text, pos, blank_before=False)
                 if misplaced is not None:
-                    misfits.append(self._misfit(text, pos, candidates))
+                    misfits.append(self._misfit(text, pos, self._candidates(automaton.state)[0]))
                     # The rest of the line belongs to the misplaced element: skip it all.
                     pos, at_line_start = text.index("\n", misplaced[1].end()) + 1, True
                     blank_before = False
