@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -470,3 +471,41 @@ class _Stream(io.StringIO):
 )
 def test_use_color(choice: str, terminal: bool, environ: dict[str, str], colour: bool) -> None:
     assert use_color(choice, _Stream(terminal), environ) is colour
+
+
+def _stderr_on_a_terminal(tmp_path: Path, *args: str, ci: bool = False) -> str:
+    """Run the command line with standard error on a pseudo-terminal; what it wrote there."""
+    leader, follower = os.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != "CI"}
+    environment["PYTHONPATH"] = str(ROOT)
+    if ci:
+        environment["CI"] = "true"
+    done = subprocess.run(
+        [sys.executable, "-m", "validator", *args],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    os.close(follower)
+    written = b""
+    with contextlib.suppress(OSError):  # the terminal closes with the process: EIO ends it
+        while chunk := os.read(leader, 65536):
+            written += chunk
+    os.close(leader)
+    assert done.returncode in (0, 1)
+    return written.decode(errors="replace")
+
+
+def test_progress_bar_on_a_terminal_for_long_runs_only(tmp_path: Path) -> None:
+    for serial in range(205):
+        write(tmp_path, f"c{serial:03d}.txt", cable(1000 + serial))
+    assert "checking" in _stderr_on_a_terminal(tmp_path, "validate", "--no-cache", ".")
+    assert "checking" not in _stderr_on_a_terminal(tmp_path, "validate", "--no-cache", ".", ci=True)
+    assert "checking" not in _stderr_on_a_terminal(tmp_path, "validate", "-q", "--no-cache", ".")
+    write(tmp_path, "c999.txt", cable(999))
+    for extra in tmp_path.glob("c1*.txt"):
+        extra.unlink()
+    assert "checking" not in _stderr_on_a_terminal(tmp_path, "validate", "--no-cache", ".")

@@ -11,6 +11,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -20,10 +21,12 @@ from validator.render import FORMATS
 from validator.runner import EXIT_ERROR, EXIT_OK, tune_garbage_collector
 
 if TYPE_CHECKING:
-    from validator.results import RunResult
+    from validator.results import FileResult, RunResult
     from validator.rules import Rule
     from validator.runner import RunOptions
 
+PROGRESS_THRESHOLD = 200
+"""A run over more files than this shows a progress bar on a terminal."""
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 SEVERITIES = ("error", "warning", "info")
 
@@ -298,6 +301,37 @@ def _validate(args: argparse.Namespace) -> int:
     return _validate_once(args, options)
 
 
+@contextmanager
+def _progress_bar(
+    total: int, args: argparse.Namespace
+) -> Iterator[Callable[[FileResult], None] | None]:
+    """A progress bar on the terminal for long runs: only when standard error is a terminal,
+    outside CI, for more than PROGRESS_THRESHOLD files, and not with --quiet or --watch."""
+    shown = (
+        total > PROGRESS_THRESHOLD
+        and not args.quiet
+        and not args.watch
+        and not os.environ.get("CI")
+        and sys.stderr.isatty()
+    )
+    if not shown:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "checking",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("checking", total=total)
+        yield lambda _: progress.advance(task)
+
+
 def _validate_once(args: argparse.Namespace, options: RunOptions) -> int:
     from validator.runner import exit_status, find_targets, run
 
@@ -306,7 +340,8 @@ def _validate_once(args: argparse.Namespace, options: RunOptions) -> int:
         if not args.quiet:
             _note(f"no cable files found in {', '.join(args.paths) or 'the current folder'}")
         return EXIT_OK
-    result = run(targets, options)
+    with _progress_bar(len(targets), args) as advance:
+        result = run(targets, options, advance)
     if args.write_baseline or args.baseline:
         from validator.baseline import BaselineError
 

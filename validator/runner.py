@@ -321,8 +321,13 @@ def _check_all_cached(
         yield result, fresh_kept
 
 
-def run(targets: Sequence[Target], options: RunOptions) -> RunResult:
-    """Check every target (in `options.jobs` processes) and run the archive rules."""
+def run(
+    targets: Sequence[Target],
+    options: RunOptions,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> RunResult:
+    """Check every target (in `options.jobs` processes) and run the archive rules;
+    `on_file` hears of each file as its result arrives (a progress bar)."""
     files: list[FileResult] = []
     entries: list[ArchiveEntry] = []
     cache = None
@@ -336,6 +341,8 @@ def run(targets: Sequence[Target], options: RunOptions) -> RunResult:
     )
     for result, kept in checked:
         files.append(result)
+        if on_file is not None:
+            on_file(result)
         if kept is not None and kept.archive is not None:
             entries.append(kept.archive)
     if cache is not None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import codecs
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
