@@ -52,9 +52,19 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     """Write a text file so that readers see the old content or the new, never a part.
 
     The text goes to a temporary file in the same folder (created if missing), which
-    replaces `path` only when the block ends without an exception.
+    replaces `path` only when the block ends without an exception. A symbolic link is
+    followed (the file it points to is replaced, the link kept); a path that is not a regular
+    file (`/dev/null`, `/dev/stdout`, a named pipe) is written to as it is, never replaced.
     """
-    target = Path(path)
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # not there yet: created below
+        regular = True
+    if not regular:
+        with open(path, "w", encoding="utf-8", newline="\n") as device:
+            yield device
+        return
+    target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
