@@ -157,9 +157,9 @@ def find_targets(
 
 
 def _search(top: str, options: RunOptions) -> Iterator[str]:
-    def skipped(path: str, name: str) -> bool:
+    def skipped(relative: str, name: str) -> bool:
         return name.startswith(".") or any(
-            glob_matches(pattern, relative_path(path, options.root)) for pattern in options.exclude
+            glob_matches(pattern, relative) for pattern in options.exclude
         )
 
     # Symbolic links to folders are followed; a folder seen before (a link loop, or two links
@@ -175,16 +175,17 @@ def _search(top: str, options: RunOptions) -> Iterator[str]:
             subfolders.clear()
             continue
         seen.add((status.st_dev, status.st_ino))
-        subfolders[:] = [
-            name for name in subfolders if not skipped(os.path.join(folder, name), name)
-        ]
+        # Relative to the settings root once per folder, not once per file (an archive has
+        # thousands of files per folder).
+        base = relative_path(folder, options.root)
+        prefix = "" if base == "." else base + "/"
+        subfolders[:] = [name for name in subfolders if not skipped(prefix + name, name)]
         for name in files:
-            path = os.path.normpath(os.path.join(folder, name))
-            if skipped(path, name):
+            relative = prefix + name
+            if skipped(relative, name):
                 continue
-            relative = relative_path(path, options.root)
             if any(glob_matches(p, relative, whole_file=True) for p in options.include):
-                yield path
+                yield os.path.normpath(os.path.join(folder, name))
 
 
 def snapshot(paths: Sequence[str], options: RunOptions) -> dict[str, tuple[int, int] | None]:

@@ -23,7 +23,8 @@ READ_ERROR_CHECK = "cablelint/read-error"
 
 
 def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
-    json.dump(issues(result), out, indent=2, ensure_ascii=False)
+    # Compact, as the C encoder writes it (see validator.render.json).
+    out.write(json.dumps(issues(result), ensure_ascii=False))
     out.write("\n")
 
 

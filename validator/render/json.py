@@ -30,7 +30,9 @@ VERSION = 1
 
 
 def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
-    json.dump(document(result), out, indent=2, ensure_ascii=False)
+    # One compact string: only `json.dumps` without indentation uses the C encoder, several
+    # times faster on a whole archive; `python -m json.tool` or jq lays it out for reading.
+    out.write(json.dumps(document(result), ensure_ascii=False))
     out.write("\n")
 
 

@@ -36,7 +36,9 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
-    json.dump(document(result), out, indent=2, ensure_ascii=False)
+    # One compact string: only `json.dumps` without indentation uses the C encoder, several
+    # times faster on a whole archive; `python -m json.tool` or jq lays it out for reading.
+    out.write(json.dumps(document(result), ensure_ascii=False))
     out.write("\n")
 
 
