@@ -123,6 +123,22 @@ def blank_lines_in_envelope(count: int) -> str:
     return _insert_before("E.O.", "\n" * count)
 
 
+def blanks_in_subject(count: int) -> str:
+    return _replace_line("SUBJECT:", f"SUBJECT: ELECTION{' ' * count}LAW\n")
+
+
+def blanks_in_unknown_line(count: int) -> str:
+    return f"A{' ' * count}B\n" + CABLE
+
+
+def blanks_in_paragraph(count: int) -> str:
+    return CABLE + f"\n1. CONFIDENTIAL{' ' * count}TEXT\n"
+
+
+def spaced_letters(count: int) -> str:
+    return _insert_before("C O N F I D E N T I A L", "S E C R E T " * (count // 12) + "\n")
+
+
 def nested_parentheses(depth: int) -> str:
     return _replace_line("TAGS:", f"TAGS: PREL {'(' * depth}X{')' * depth} IZ\n")
 
@@ -149,6 +165,10 @@ CASES: list[tuple[str, str, int, Callable[[int], str]]] = [
     ("10^5 unrecognised lines", "lines", 100_000, unrecognised_lines),
     ("10^6 blank lines", "lines", 1_000_000, blank_lines),
     ("10^6 blank lines in the envelope", "lines", 1_000_000, blank_lines_in_envelope),
+    ("10^6 blanks in the SUBJECT line", "blanks", 1_000_000, blanks_in_subject),
+    ("10^6 blanks in an unknown line", "blanks", 1_000_000, blanks_in_unknown_line),
+    ("10^6 blanks in a body paragraph", "blanks", 1_000_000, blanks_in_paragraph),
+    ("1 MB of spaced letters (S E C R E T)", "bytes", 1 * MB, spaced_letters),
     ("TAGS nested 10^5 deep", "depth", 100_000, nested_parentheses),
     ("TAGS 10^5 (persons)", "items", 100_000, repeated_parentheses),
     ("TAGS 1000 unknown codes", "items", 1_000, unknown_tags),
@@ -170,12 +190,15 @@ def _case(folder: Path, name: str, full: int, build: Callable[[int], str]) -> No
         path.write_text(build(count), encoding="utf-8")
         sizes.append(path.stat().st_size)
         seconds, found = _time(path)
+        # The machine may be shared: the best of three runs, unless one run is long enough.
+        for _ in range(2 if seconds < 2 else 0):
+            seconds = min(seconds, _time(path)[0])
         times.append(seconds)
         path.unlink()
     half, whole = times
     rate = sizes[1] / MB / whole if whole else float("inf")
     print(
-        f"{name:34} {sizes[1] / MB:8.2f} MB {whole:8.2f} s {rate:7.1f} MB/s"
+        f"{name:38} {sizes[1] / MB:8.2f} MB {whole:8.2f} s {rate:7.1f} MB/s"
         f"   half: {half:6.2f} s  ratio {whole / half if half else float('nan'):4.2f}"
         f"   findings {found}",
         flush=True,
@@ -207,7 +230,7 @@ def _command_line(folder: Path) -> None:
     peak = done.stdout.strip().splitlines()[-1]
     size = path.stat().st_size / MB
     print(
-        f"{'cablelint validate (100 MB body)':34} {size:8.2f} MB {seconds:8.2f} s "
+        f"{'cablelint validate (100 MB body)':38} {size:8.2f} MB {seconds:8.2f} s "
         f"{size / seconds:7.1f} MB/s   exit {done.returncode}, peak memory {peak} MB"
     )
     _stages(path)
@@ -244,7 +267,7 @@ def main(names: list[str]) -> int:
         f"{platform.python_version()} ({platform.python_implementation()}), "
         f"{platform.system()} {platform.release()}"
     )
-    print(f"{'case':34} {'size':>11} {'time':>10} {'rate':>12}   time at half size, ratio")
+    print(f"{'case':38} {'size':>11} {'time':>10} {'rate':>12}   time at half size, ratio")
     validate_path(ROOT / "corpus" / "valid" / os.listdir(ROOT / "corpus" / "valid")[0])  # warm up
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
