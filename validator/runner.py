@@ -16,6 +16,7 @@ import gc
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from validator._files import display_name, read_regular_file
@@ -276,50 +277,68 @@ def _check_in_worker(target: Target) -> tuple[FileResult, CachedResult | None]:
     return check_target(target, _worker_options)
 
 
-def _check_all(
-    targets: Sequence[Target], options: RunOptions
-) -> Iterator[tuple[FileResult, CachedResult | None]]:
-    jobs = min(options.jobs, len(targets))
+Checker = Callable[[Sequence[Target]], Iterator[tuple[FileResult, CachedResult | None]]]
+
+# Files read ahead by a cached run: enough to keep the workers busy, few enough that memory
+# does not grow with the archive.
+_CACHED_BATCH = 1024
+
+
+@contextmanager
+def _checker(options: RunOptions, count: int) -> Iterator[Checker]:
+    """A function that checks targets in path order: in this process, or in a pool of
+    `options.jobs` processes kept for the whole run."""
+    jobs = min(options.jobs, count)
     if jobs <= 1:
-        for target in targets:
-            yield check_target(target, options)
+        yield lambda targets: (check_target(target, options) for target in targets)
         return
     import multiprocessing
 
     # Chunks amortise the round trips; several per worker keep the load even at the end.
-    chunksize = max(1, min(64, len(targets) // (jobs * 4)))
+    chunksize = max(1, min(64, count // (jobs * 4)))
     with multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_check_in_worker, targets, chunksize)
+        yield lambda targets: pool.imap(_check_in_worker, targets, chunksize)
+
+
+def _check_all(
+    targets: Sequence[Target], options: RunOptions
+) -> Iterator[tuple[FileResult, CachedResult | None]]:
+    with _checker(options, len(targets)) as check:
+        yield from check(targets)
 
 
 def _check_all_cached(
     targets: Sequence[Target], options: RunOptions, cache: ResultCache
 ) -> Iterator[tuple[FileResult, CachedResult | None]]:
     """Files whose content the cache knows come from it; the others are checked (in
-    parallel, in path order) and their results added to it."""
-    known: list[tuple[bytes, CachedResult] | None] = []  # None: checked afresh
-    fresh: list[Target] = []
-    for target in targets:
-        try:
-            data = _read(target)
-        except OSError:
-            known.append(None)
-            fresh.append(target)  # reading it again reports the error, in its place
-            continue
-        kept = cache.get(target.name, digest(data)) if target.path is not None else None
-        known.append(None if kept is None else (data, kept))
-        if kept is None:
-            fresh.append(Target(target.name, target.path, data))
-    checked = zip(fresh, _check_all(fresh, options), strict=True)
-    for target, hit in zip(targets, known, strict=True):
-        if hit is not None:
-            data, kept = hit
-            yield _from_cache(target, data, kept, options), kept
-            continue
-        checked_target, (result, fresh_kept) = next(checked)
-        if fresh_kept is not None and checked_target.data is not None and target.path:
-            cache.put(target.name, digest(checked_target.data), fresh_kept)
-        yield result, fresh_kept
+    parallel, in path order) and their results added to it. Files are read a batch at a
+    time, so only one batch of file contents is held at once."""
+    with _checker(options, len(targets)) as check:
+        for first in range(0, len(targets), _CACHED_BATCH):
+            batch = targets[first : first + _CACHED_BATCH]
+            known: list[tuple[bytes, CachedResult] | None] = []  # None: checked afresh
+            fresh: list[Target] = []
+            for target in batch:
+                try:
+                    data = _read(target)
+                except OSError:
+                    known.append(None)
+                    fresh.append(target)  # reading it again reports the error, in its place
+                    continue
+                kept = cache.get(target.name, digest(data)) if target.path is not None else None
+                known.append(None if kept is None else (data, kept))
+                if kept is None:
+                    fresh.append(Target(target.name, target.path, data))
+            checked = zip(fresh, check(fresh), strict=True)
+            for target, hit in zip(batch, known, strict=True):
+                if hit is not None:
+                    data, kept = hit
+                    yield _from_cache(target, data, kept, options), kept
+                    continue
+                checked_target, (result, fresh_kept) = next(checked)
+                if fresh_kept is not None and checked_target.data is not None and target.path:
+                    cache.put(target.name, digest(checked_target.data), fresh_kept)
+                yield result, fresh_kept
 
 
 def run(

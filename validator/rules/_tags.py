@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from validator.model import Cable, Field
@@ -66,6 +66,9 @@ def is_known(code: str) -> bool:
     return tag_kind(code) is not None and tag_replacement(code) is None
 
 
+# The same codes recur across an archive: each is judged once (the nearest known code is an
+# edit distance against every listed code).
+@lru_cache(maxsize=8192)
 def _diagnose(text: str, partial_extract: bool) -> tuple[TagProblem, str | None] | None:
     if text.startswith("("):
         return None
