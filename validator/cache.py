@@ -67,6 +67,7 @@ class ResultCache:
         self._stored: dict[tuple[str, bytes], CachedResult] = {}
         self._used: dict[tuple[str, bytes], CachedResult] = {}
         self.hits = 0
+        self._changed = False
 
     def load(self) -> None:
         """Read the cache file; a missing, unreadable or foreign file counts as empty."""
@@ -88,9 +89,14 @@ class ResultCache:
 
     def put(self, path: str, content_digest: bytes, result: CachedResult) -> None:
         self._used[(path, content_digest)] = result
+        self._changed = True
 
     def save(self) -> None:
-        """Write the results of this run; a read-only folder only costs the next run."""
+        """Write the results of this run; a read-only folder only costs the next run. An
+        unchanged archive leaves the file as it is (rewriting it is a good part of a
+        cached run)."""
+        if not self._changed and len(self._used) == len(self._stored):
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
