@@ -66,7 +66,6 @@ class ResultCache:
         self.path = self.folder / f"results-{key.hexdigest()[:20]}.pickle"
         self._stored: dict[tuple[str, bytes], CachedResult] = {}
         self._used: dict[tuple[str, bytes], CachedResult] = {}
-        self.hits = 0
         self._changed = False
 
     def load(self) -> None:
@@ -84,7 +83,6 @@ class ResultCache:
         found = self._stored.get(key)
         if found is not None:
             self._used[key] = found
-            self.hits += 1
         return found
 
     def put(self, path: str, content_digest: bytes, result: CachedResult) -> None:

@@ -159,8 +159,3 @@ class Source:
         start = starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end]
-
-    def text_of(self, span: Span) -> str:
-        return self.text[
-            self.offset(span.line, span.column) : self.offset(span.end_line, span.end_column)
-        ]
