@@ -106,47 +106,20 @@ class Field:
         return (Field, (self.text, self.span))
 
 
-_WEEKDAY_LINE = re.compile(
-    r"(?P<weekday>[A-Za-z]+), (?P<day>\d{1,2}) (?P<month>[A-Za-z]+) (?P<year>\d{4}), "
-    r"(?P<hour>\d{2}):(?P<minute>\d{2})"
-)
-
-
 class PreambleLine(NamedTuple):
     """A line the archive added (banner, distribution block, weekday line, note...)."""
 
     kind: str
     text: Field
+    weekday: str | None = None
+    """The weekday a weekday date line names (`Tuesday`); None for other lines."""
+    weekday_datetime: datetime | None = None
+    """The moment a weekday date line names (`Tuesday, 17 November 2009, 09:42`, UTC); None
+    for other lines and for a date or time that does not exist."""
 
     @property
     def span(self) -> Span:
         return self.text.span
-
-    @property
-    def weekday(self) -> str | None:
-        """The weekday a weekday date line names (`Tuesday`); None for other lines."""
-        match = _WEEKDAY_LINE.match(self.text.text) if self.kind == "weekday" else None
-        return match.group("weekday") if match else None
-
-    @property
-    def weekday_datetime(self) -> datetime | None:
-        """The moment a weekday date line names (`Tuesday, 17 November 2009, 09:42`, UTC);
-        None for other lines and for a date or time that does not exist."""
-        match = _WEEKDAY_LINE.match(self.text.text) if self.kind == "weekday" else None
-        month = _MONTH_WORDS.get(match.group("month").upper()) if match else None
-        if match is None or month is None:
-            return None
-        try:
-            return datetime(
-                int(match.group("year")),
-                month,
-                int(match.group("day")),
-                int(match.group("hour")),
-                int(match.group("minute")),
-                tzinfo=UTC,
-            )
-        except ValueError:
-            return None
 
 
 class TransmissionId(NamedTuple):
@@ -394,6 +367,11 @@ class EoLine(NamedTuple):
 
 _WORD_DATE = re.compile(r"^([A-Za-z]+) (\d{1,2}), (\d{4})$")
 _MONTH_WORDS = {name.upper(): number for number, name in enumerate(calendar.month_name) if name}
+
+
+def month_of_name(name: str) -> int | None:
+    """`November` (any case) -> 11; None for a word that names no month."""
+    return _MONTH_WORDS.get(name.upper())
 
 
 def parse_written_date(text: str) -> date | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from validator import body
@@ -48,6 +49,7 @@ from validator.model import (
     Tags,
     TransmissionId,
     full_year,
+    month_of_name,
 )
 from validator.source import Source, Span
 
@@ -259,7 +261,11 @@ class _Builder:
         if kind in ("bare-dtg", "weekday") and "archive_year" not in self.values:
             year = int(token.match.group("year"))
             self.values["archive_year"] = full_year(year) if year < 100 else year
-        line = PreambleLine(kind, Field(token.match.group(), self.token_span(token)))
+        text = Field(token.match.group(), self.token_span(token))
+        if token.name == "WEEKDAY_LINE":
+            line = PreambleLine(kind, text, token.match.group("weekday"), _moment(token.match))
+        else:
+            line = PreambleLine(kind, text)
         if "FM_LINE" in self.seen or "DTG_LINE" in self.seen:
             self.foreign.append(line)
         else:
@@ -603,6 +609,24 @@ class _Builder:
         )
         diagnostics = tuple(sorted(self.diagnostics, key=lambda d: d.sort_key))
         return ParseResult(cable, diagnostics)
+
+
+def _moment(weekday_line: re.Match[str]) -> datetime | None:
+    """The date and time a weekday line names (UTC); None if they do not exist."""
+    month = month_of_name(weekday_line.group("month"))
+    if month is None:
+        return None
+    try:
+        return datetime(
+            int(weekday_line.group("year")),
+            month,
+            int(weekday_line.group("day")),
+            int(weekday_line.group("hour")),
+            int(weekday_line.group("minute")),
+            tzinfo=UTC,
+        )
+    except ValueError:
+        return None
 
 
 _SPACED_LEVELS = ("C O N F I D E N T I A L", "S E C R E T", "T O P  S E C R E T")
