@@ -49,10 +49,10 @@ Fix
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 
 from validator.diagnostics import Diagnostic, Fix, Label, Severity
 from validator.model import Cable
+from validator.rules._dates import day_name, time_of_file_offset
 
 CODE = "D202"
 NAME = "julian-date-mismatch"
@@ -66,7 +66,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     filed, dated = cable.de_datetime, cable.dtg_datetime
     if de is None or dtg is None or filed is None or dated is None:
         return
-    if abs(filed - dated) < timedelta(hours=12) or filed.date() == dated.date():
+    if time_of_file_offset(cable) is not None:  # the same day, or across midnight
         return
     expected = dated.timetuple().tm_yday
     written = f"{expected:03d}"
@@ -75,13 +75,9 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
         SEVERITY,
         f"the DE line's Julian day `{de.julian_day.text}` disagrees with the DTG date",
         de.julian_day.span,
-        f"day {de.day_of_year} is {_day_name(filed)}",
-        secondary=(Label(dtg.group.span, f"the DTG says {_day_name(dated)}"),),
+        f"day {de.day_of_year} is {day_name(filed)}",
+        secondary=(Label(dtg.group.span, f"the DTG says {day_name(dated)}"),),
         help=f"did you mean `{written}{de.time.text}`?",
         notes=("the Julian day counts from 1 January (001); leap years have 366 days",),
         fix=Fix(de.julian_day.span, written, f"write day {written}", safe=False),
     )
-
-
-def _day_name(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B} {moment.year}"
