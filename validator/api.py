@@ -40,18 +40,28 @@ def validate_text(
     return validate_source(Source.from_text(text, path=path), select)
 
 
+def validate_bytes(data: bytes, path: str, select: Collection[str] | None = None) -> Report:
+    """Validate a file's content: binary data is one E100 finding, not an exception."""
+    try:
+        source = Source.from_bytes(data, path=path)
+    except NotTextError as error:
+        return Report(path, (not_text_diagnostic(str(error)),))
+    return validate_source(source, select)
+
+
 def validate_path(path: str | Path, select: Collection[str] | None = None) -> Report:
     """Validate one file. I/O and decoding problems are reported, never raised."""
     name = str(path)
     try:
         data = read_regular_file(path)
     except OSError as error:
-        return Report(name, (), error=f"cannot read: {error.strerror or error}")
-    try:
-        source = Source.from_bytes(data, path=name)
-    except NotTextError as error:
-        return Report(name, (not_text_diagnostic(str(error)),))
-    return validate_source(source, select)
+        return Report(name, (), error=read_error(error))
+    return validate_bytes(data, name, select)
+
+
+def read_error(error: OSError) -> str:
+    """How a file that could not be read is reported."""
+    return f"cannot read: {error.strerror or error}"
 
 
 def not_text_diagnostic(reason: str) -> Diagnostic:

@@ -460,6 +460,7 @@ def _inspect(args: argparse.Namespace) -> int:
     import json
 
     from validator._files import display_name, read_regular_file
+    from validator.api import read_error
     from validator.inspect import cable_data
     from validator.parse import parse
     from validator.source import Source
@@ -472,7 +473,7 @@ def _inspect(args: argparse.Namespace) -> int:
             data = sys.stdin.buffer.read() if name == "-" else read_regular_file(name)
             documents.append(cable_data(parse(Source.from_bytes(data, path=shown)).cable))
         except OSError as error:
-            _note(f"error: {shown}: cannot read: {error.strerror or error}")
+            _note(f"error: {shown}: {read_error(error)}")
             status = EXIT_ERROR
         except ValueError as error:  # not a text file
             _note(f"error: {shown}: {error}")

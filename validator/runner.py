@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from validator._files import display_name, read_regular_file
-from validator.api import not_text_diagnostic, validate_source
+from validator.api import read_error, validate_bytes
 from validator.archive import ArchiveEntry
 from validator.cache import CachedResult, ResultCache, digest
 from validator.config import (
@@ -229,16 +229,11 @@ def check_target(target: Target, options: RunOptions) -> tuple[FileResult, Cache
     try:
         data = _read(target)
     except OSError as error:
-        return FileResult(target.name, (), error=f"cannot read: {error.strerror or error}"), None
-    try:
-        source = Source.from_bytes(data, path=target.name)
-    except NotTextError as error:
-        kept = CachedResult((not_text_diagnostic(str(error)),), None)
-        return _file_result(target, kept, None, options), kept
-    report = validate_source(source, options.codes)
+        return FileResult(target.name, (), error=read_error(error)), None
+    report = validate_bytes(data, target.name, options.codes)
     archive = ArchiveEntry.of(report.cable) if options.archive and report.cable else None
     kept = CachedResult(report.diagnostics, archive)
-    return _file_result(target, kept, source, options), kept
+    return _file_result(target, kept, report.source, options), kept
 
 
 def _file_result(
