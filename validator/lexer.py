@@ -173,8 +173,7 @@ class LineLexer:
         known = self._by_state_and_start.get(key)
         if known is None:
             every, may_end = self._candidates(position)
-            possible = tuple(t for t in every if t.first is None or start in t.first)
-            known = (possible, may_end)
+            known = (_starting_with(every, start), may_end)
             self._by_state_and_start[key] = known
         return known
 
@@ -243,9 +242,7 @@ class LineLexer:
             if terminal.name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
                 header_lines = self._header_lines_at.get(start)
                 if header_lines is None:
-                    header_lines = tuple(
-                        t for t in self._header_lines if t.first is None or start in t.first
-                    )
+                    header_lines = _starting_with(self._header_lines, start)
                     self._header_lines_at[start] = header_lines
                 misplaced = self._best(header_lines, text, pos, blank_before=False)
                 if misplaced is not None:
@@ -270,6 +267,11 @@ class LineLexer:
         if found is not None:
             return Misfit(pos, found[1].end(), found[0].name, names)
         return Misfit(pos, line_end, None, names)
+
+
+def _starting_with(terminals: tuple[Terminal, ...], start: str) -> tuple[Terminal, ...]:
+    """The terminals whose match can begin with the character `start`."""
+    return tuple(t for t in terminals if t.first is None or start in t.first)
 
 
 _BLANKS = re.compile(r"[ \t\f\v]*")

@@ -2,12 +2,9 @@
 
 Results stream back from the workers in path order (`Pool.imap`), and a file without
 findings keeps only its name, not its text, so memory grows with the findings, not with the
-files. Two things do grow with the number of files: the sorted list of paths, and, only when
-an archive rule (A7xx: one that looks at all cables together) is selected, the parsed `Cable`
-of every file, which those rules read at the end. A `Cable` takes about as much memory as the
-text it came from (a few kilobytes); keeping only the attributes the archive rules read would
-depend on every rule's `READS` being complete, which nothing checks, so the run keeps whole
-cables, and `--ignore A7` keeps a run over a very large archive flat.
+files. What does grow with the number of files is small: the sorted list of paths and, when
+an archive rule (A7xx: one that looks at all cables together) is selected, one
+`ArchiveEntry` (path, reference id, its span) per file, which those rules read at the end.
 """
 
 from __future__ import annotations
