@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from validator import validate_text
 from validator.diagnostics import Diagnostic, Severity
-from validator.rules._spelling import closest, edit_distance
+from validator.spelling import closest, edit_distance
 
 DTG_HEADER = """\
 P 091657Z SEP 09

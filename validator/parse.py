@@ -10,7 +10,6 @@ Syntax problems are diagnostics, never exceptions:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -52,6 +51,7 @@ from validator.model import (
     month_of_name,
 )
 from validator.source import Source, Span
+from validator.spelling import closest
 
 _lexer: LineLexer | None = None
 
@@ -633,10 +633,11 @@ _SPACED_LEVELS = ("C O N F I D E N T I A L", "S E C R E T", "T O P  S E C R E T"
 
 
 def _closest_level(written: str) -> str | None:
-    letters = written.replace(" ", "").upper()
+    """The spaced level a malformed word is a near miss of (`SS E C R E T`), the same reading
+    as the classification rules' (validator.spelling)."""
     candidates = {level.replace(" ", ""): level for level in _SPACED_LEVELS}
-    found = difflib.get_close_matches(letters, list(candidates), n=1, cutoff=0.75)
-    return candidates[found[0]] if found else None
+    found = closest(written.replace(" ", "").upper(), candidates)
+    return candidates[found] if found else None
 
 
 def _level_suggestion(written: str) -> str:

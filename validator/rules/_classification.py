@@ -22,7 +22,7 @@ from validator.reference import (
     paragraph_marking_rank,
 )
 from validator.rules._memo import per_cable
-from validator.rules._spelling import closest
+from validator.spelling import closest
 
 _COMPONENTS = re.compile(r"[\s/-]+")
 _NOFORN_WORDS = frozenset({"NF", "NOFORN"})

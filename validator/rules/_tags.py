@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from validator.model import Cable, Field
 from validator.reference import known_tags, tag_kind, tag_replacement
-from validator.rules._spelling import closest
+from validator.spelling import closest
 
 _CODE_SHAPE = re.compile(r"[A-Za-z]{2,6}(?:-\d)?")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 
 from validator.diagnostics import Diagnostic, Fix, Severity
 from validator.model import Cable
-from validator.rules._spelling import closest
+from validator.spelling import closest
 
 CODE = "C406"
 NAME = "misspelt-caption"
