@@ -169,7 +169,7 @@ def test_counts_and_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "a.txt", cable(481, JULIAN_OFF))
     options = run_options(Settings(root=tmp_path), Selection(("D202",)), jobs=1)
-    result = run(find_targets([], options), options)
+    result = run(find_targets([], options), options).collected()
     baseline = baseline_of(result, tmp_path / "base.json")
     write_baseline(baseline, tmp_path / "base.json")
     assert read_baseline(tmp_path / "base.json") == baseline
@@ -177,5 +177,5 @@ def test_counts_and_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     [key] = baseline.entries
     doubled = Baseline(baseline.folder, Counter({key: 2}))
     applied, gone = apply_baseline(result, doubled, options.codes)
-    assert [len(f.suppressed) for f in applied.files] == [1]
+    assert [len(f.suppressed) for f in applied.stream()] == [1]
     assert (gone, applied.fixed_in_baseline) == (Counter({key: 1}), 1)

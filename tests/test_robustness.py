@@ -482,7 +482,7 @@ def test_files_that_vanish_or_change_kind_after_listing(tmp_path: Path) -> None:
     (tmp_path / "a.txt").unlink()
     (tmp_path / "b.txt").unlink()
     (tmp_path / "b.txt").mkdir()
-    result = run(targets, options)
+    result = run(targets, options).collected()
     assert [
         (Path(f.path).name, f.error, [d.code for d in f.diagnostics]) for f in result.files
     ] == [

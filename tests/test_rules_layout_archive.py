@@ -332,11 +332,16 @@ def test_select_leaves_archive_rules_out() -> None:
     )
 
 
-def test_broken_archive_rule_reports_itself(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(cables: object) -> list[tuple[str | None, Diagnostic]]:
+class _Broken:
+    def see(self, entry: ArchiveEntry) -> list[Diagnostic]:
         raise RuntimeError("boom")
 
-    rule = all_rules()["A702"]._replace(check_archive=broken)
+    def finish(self) -> list[tuple[str | None, Diagnostic]]:
+        raise AssertionError("a broken rule is not asked again")
+
+
+def test_broken_archive_rule_reports_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = all_rules()["A702"]._replace(check_archive=_Broken)
     monkeypatch.setattr("validator.archive.all_rules", lambda: {"A702": rule})
     ((path, diagnostic),) = run_archive_rules(_entries([_cable(HEADER, "09ASTANA480.txt")]))
     assert path is None

@@ -82,7 +82,7 @@ def test_clean_files_keep_no_text(tmp_path: Path) -> None:
     write(tmp_path, "clean.txt", cable(481))
     write(tmp_path, "bad.txt", cable(482, JULIAN_OFF))
     options = _options(tmp_path, select=("D202",))
-    result = run(find_targets([str(tmp_path)], options), options)
+    result = run(find_targets([str(tmp_path)], options), options).collected()
     assert [(Path(f.path).name, f.source is not None) for f in result.files] == [
         ("bad.txt", True),
         ("clean.txt", False),
@@ -95,7 +95,7 @@ def test_archive_findings_join_their_file(tmp_path: Path, monkeypatch: pytest.Mo
     write(tmp_path, "b.txt", cable(480))  # same reference id as a.txt: A702 on the second
     options = _options(tmp_path, select=("D202", "A702"))
     assert options.archive
-    result = run(find_targets([], options), options)
+    result = run(find_targets([], options), options).collected()
     _found([("a.txt", "D202", 3, 20), ("b.txt", "A702", 8, 25)], result)
     # b.txt was clean until the archive rule: its text is read again for the snippet.
     assert result.files[1].source is not None
@@ -120,7 +120,7 @@ def test_two_processes_give_the_same_result(
     targets = find_targets([], options)
 
     def summary(jobs: int) -> list[tuple[str, tuple[Diagnostic, ...]]]:
-        result = run(targets, run_options(Settings(root=tmp_path), jobs=jobs))
+        result = run(targets, run_options(Settings(root=tmp_path), jobs=jobs)).collected()
         return [(f.path, f.diagnostics) for f in result.files]
 
     one, two = summary(1), summary(2)
@@ -139,7 +139,7 @@ def test_per_file_ignores_and_severity(tmp_path: Path, monkeypatch: pytest.Monke
         root=tmp_path,
     )
     options = run_options(settings, jobs=1)
-    result = run(find_targets([], options), options)
+    result = run(find_targets([], options), options).collected()
     assert [(f.path, [d.severity for d in f.diagnostics]) for f in result.files] == [
         ("b.txt", [Severity.WARNING]),
         ("legacy/a.txt", []),
@@ -159,7 +159,7 @@ def test_fail_on(tmp_path: Path) -> None:
     target = [Target("late.txt", str(tmp_path / "late.txt"))]
     for fail_on, status in ((Severity.ERROR, EXIT_OK), (Severity.WARNING, EXIT_FINDINGS)):
         options = run_options(Settings(root=tmp_path), Selection(("D207",)), fail_on, jobs=1)
-        assert exit_status(run(target, options)) == status
+        assert exit_status(run(target, options).collected()) == status
 
 
 def test_snapshot_sees_changes(tmp_path: Path) -> None:
@@ -183,12 +183,34 @@ def test_cache_gives_the_same_result_and_follows_content(tmp_path: Path) -> None
     write(tmp_path, "b.txt", cable(481))
     options = with_(_options(tmp_path), cache_folder=str(tmp_path / ".cache"))
     targets = find_targets([str(tmp_path)], options)
-    first = run(targets, options)
-    second = run(targets, options)
-    assert first == second
+    first = run(targets, options).collected()
+    second = run(targets, options).collected()
+    assert first.files == second.files
     assert [d.code for d in second.files[0].diagnostics] == ["D202"]
     assert second.files[0].source is not None  # snippets still have their text
     # A changed file is checked again, not taken from the cache.
     write(tmp_path, "a.txt", cable(480))
-    third = run(find_targets([str(tmp_path)], options), options)
+    third = run(find_targets([str(tmp_path)], options), options).collected()
     assert third.files[0].diagnostics == ()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_checks_each_file_as_its_result_is_asked_for(tmp_path: Path, jobs: int) -> None:
+    """Results stream: nothing is checked before the renderer asks, and the tally is only
+    known once every file has passed."""
+    for serial in (480, 481, 482):
+        write(tmp_path, f"{serial}.txt", cable(serial, JULIAN_OFF))
+    options = run_options(Settings(root=tmp_path), jobs=jobs)
+    heard: list[str] = []
+    result = run(find_targets([str(tmp_path)], options), options, lambda f: heard.append(f.path))
+    assert heard == []
+    files = result.stream()
+    first = next(files)
+    assert heard == [first.path]
+    with pytest.raises(RuntimeError, match="known once it is streamed"):
+        result.tally  # noqa: B018
+    rest = list(files)
+    assert [Path(f.path).name for f in (first, *rest)] == ["480.txt", "481.txt", "482.txt"]
+    assert result.tally.by_code == {"D202": 3}
+    with pytest.raises(RuntimeError, match="streamed already"):
+        next(result.stream())

@@ -1,13 +1,16 @@
-"""Rules about a set of files (A702): run once a run has parsed every file it covers.
+"""Rules about a set of files (A702): they see each file of a run as it is checked.
 
-A per-cable rule sees one `Cable`; an archive rule sees all of them and says which file each
-finding belongs to. The CLI calls `run_archive_rules` when a run covers several files.
+A per-cable rule sees one `Cable`; an archive rule sees a small `ArchiveEntry` of every file,
+in path order, and reports on the file it is shown (or, at the end, on the run as a whole).
+Seeing files as they come lets a run stream its results: a file's findings are complete as
+soon as it is checked. The runner drives `ArchiveRun`; `run_archive_rules` takes a set of
+entries at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import NamedTuple
+from collections.abc import Collection, Iterable, Sequence
+from typing import NamedTuple, Protocol
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
@@ -41,20 +44,67 @@ ArchiveFinding = tuple[str | None, Diagnostic]
 """The path of the file a finding belongs to (None: the run as a whole), and the finding."""
 
 
+class ArchiveCheck(Protocol):
+    """One archive rule over one run (a rule module's `check_archive()` makes one)."""
+
+    def see(self, entry: ArchiveEntry) -> Iterable[Diagnostic]:
+        """Findings on the file of `entry`; entries come in path order."""
+        ...
+
+    def finish(self) -> Iterable[ArchiveFinding]:
+        """Findings that only the whole run shows, once every file has been seen."""
+        ...
+
+
+class ArchiveRun:
+    """The selected archive rules over one run. A rule that raises reports an internal
+    error (X001) for the run as a whole and is not asked again."""
+
+    def __init__(self, select: Collection[str] | None = None) -> None:
+        self.checks: dict[str, ArchiveCheck] = {
+            code: rule.check_archive()
+            for code, rule in all_rules().items()
+            if rule.check_archive is not None and (select is None or code in select)
+        }
+        self.broken: list[ArchiveFinding] = []
+
+    def see(self, entry: ArchiveEntry) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        for code, check in list(self.checks.items()):
+            try:
+                found.extend(check.see(entry))
+            except Exception as error:  # a broken rule must not stop the run
+                self._broke(code, error)
+        return found
+
+    def finish(self) -> list[ArchiveFinding]:
+        found: list[ArchiveFinding] = []
+        for code, check in list(self.checks.items()):
+            try:
+                found.extend(check.finish())
+            except Exception as error:
+                self._broke(code, error)
+        return found + self.broken
+
+    def _broke(self, code: str, error: Exception) -> None:
+        del self.checks[code]
+        self.broken.append((None, internal_error(code, error)))
+
+
 def run_archive_rules(
     entries: Sequence[ArchiveEntry],
     select: Collection[str] | None = None,
     severities: dict[str, Severity] | None = None,
 ) -> list[ArchiveFinding]:
-    """Run the archive rules whose code `select` admits (None: every rule), sorted by path."""
-    findings: list[ArchiveFinding] = []
-    for code, rule in all_rules().items():
-        if rule.check_archive is None or (select is not None and code not in select):
-            continue
-        try:
-            findings.extend(rule.check_archive(entries))
-        except Exception as error:  # a broken rule must not stop the run
-            findings.append((None, internal_error(code, error)))
+    """Run the archive rules whose code `select` admits (None: every rule) over a set of
+    entries; findings sorted by path."""
+    archive = ArchiveRun(select)
+    findings: list[ArchiveFinding] = [
+        (entry.path, diagnostic)
+        for entry in sorted(entries, key=lambda entry: entry.path or "")
+        for diagnostic in archive.see(entry)
+    ]
+    findings.extend(archive.finish())
     if severities:
         findings = [
             (path, d._replace(severity=severities[d.code]) if d.code in severities else d)

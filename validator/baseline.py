@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +81,7 @@ class Baseline:
 def baseline_of(result: RunResult, path: str | Path) -> Baseline:
     """A baseline (to be written at `path`) that accepts every finding of `result`."""
     baseline = Baseline(_folder_of(path), Counter())
-    for file in result.files:
+    for file in result.stream():
         everything = sorted((*file.diagnostics, *file.suppressed), key=lambda d: d.sort_key)
         baseline.entries.update(baseline.keys(file, everything))
     return baseline
@@ -125,27 +125,36 @@ def apply_baseline(
 ) -> tuple[RunResult, Counter[Key]]:
     """Move the accepted findings to `suppressed`; also return the accepted ones now gone.
 
-    A finding counts as gone only when its file was checked in this run and its code was
-    selected: checking a part of a collection does not make the rest of the baseline stale.
+    The run is filtered as it streams: the counter of gone findings (and the returned run's
+    `fixed_in_baseline`) is filled in once the returned run has been streamed. A finding
+    counts as gone only when its file was checked in this run and its code was selected:
+    checking a part of a collection does not make the rest of the baseline stale.
     """
-    remaining = Counter(baseline.entries)
-    files = []
-    for file in result.files:
-        kept, suppressed = [], list(file.suppressed)
-        for diagnostic, key in zip(
-            file.diagnostics, baseline.keys(file, file.diagnostics), strict=True
-        ):
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                suppressed.append(diagnostic)
-            else:
-                kept.append(diagnostic)
-        files.append(file._replace(diagnostics=tuple(kept), suppressed=tuple(suppressed)))
-    checked = {baseline.key_path(file.path) for file in result.files if file.error is None}
-    gone = Counter(
-        {key: n for key, n in remaining.items() if n > 0 and key[0] in checked and key[1] in codes}
-    )
-    applied = result._replace(files=tuple(files), fixed_in_baseline=sum(gone.values()))
+    gone: Counter[Key] = Counter()
+
+    def filtered() -> Iterator[FileResult]:
+        remaining = Counter(baseline.entries)
+        listed = {path for path, _, _ in baseline.entries}
+        checked: set[str] = set()  # of the paths the baseline lists: it bounds the set
+        for file in result.stream():
+            if file.error is None and baseline.key_path(file.path) in listed:
+                checked.add(baseline.key_path(file.path))
+            kept, suppressed = [], list(file.suppressed)
+            for diagnostic, key in zip(
+                file.diagnostics, baseline.keys(file, file.diagnostics), strict=True
+            ):
+                if remaining[key] > 0:
+                    remaining[key] -= 1
+                    suppressed.append(diagnostic)
+                else:
+                    kept.append(diagnostic)
+            yield file._replace(diagnostics=tuple(kept), suppressed=tuple(suppressed))
+        gone.update(
+            {k: n for k, n in remaining.items() if n > 0 and k[0] in checked and k[1] in codes}
+        )
+        applied.fixed_in_baseline = sum(gone.values())
+
+    applied = RunResult(filtered(), result.fail_on)
     return applied, gone
 
 

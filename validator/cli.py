@@ -21,6 +21,9 @@ from validator.render import FORMATS
 from validator.runner import EXIT_ERROR, EXIT_OK, tune_garbage_collector
 
 if TYPE_CHECKING:
+    from collections import Counter
+
+    from validator.baseline import Key
     from validator.results import FileResult, RunResult
     from validator.rules import Rule
     from validator.runner import RunOptions
@@ -342,46 +345,59 @@ def _validate_once(args: argparse.Namespace, options: RunOptions) -> int:
         return EXIT_OK
     with _progress_bar(len(targets), args) as advance:
         result = run(targets, options, advance)
-    if args.write_baseline or args.baseline:
-        from validator.baseline import BaselineError
+        gone: Counter[Key] | None = None
+        if args.write_baseline or args.baseline:
+            from validator.baseline import BaselineError
 
+            try:
+                result, gone = _with_baseline(args, result, options)
+            except (BaselineError, OSError) as error:
+                _note(f"error: {error}")
+                return EXIT_ERROR
         try:
-            result = _with_baseline(args, result, options)
-        except (BaselineError, OSError) as error:
-            _note(f"error: {error}")
+            _render(args, result)
+        except OSError as error:  # --output FILE could not be written
+            _note(f"error: cannot write {args.output}: {error.strerror or error}")
             return EXIT_ERROR
-    try:
-        _render(args, result)
-    except OSError as error:  # --output FILE could not be written
-        _note(f"error: cannot write {args.output}: {error.strerror or error}")
-        return EXIT_ERROR
+    if gone and not args.quiet and args.format != "text" and not args.prune_baseline:
+        # The text summary says so itself; machine formats keep stdout for their document.
+        count = sum(gone.values())
+        _note(f"{args.baseline} lists {_gone_findings(count)}; --prune-baseline removes them")
     return exit_status(result)
 
 
-def _with_baseline(args: argparse.Namespace, result: RunResult, options: RunOptions) -> RunResult:
-
+def _with_baseline(
+    args: argparse.Namespace, result: RunResult, options: RunOptions
+) -> tuple[RunResult, Counter[Key]]:
+    """The run with the baseline applied (streamed, unless the baseline file is rewritten,
+    which needs every finding first), and the baselined findings gone (filled in once the
+    run is streamed)."""
     from validator.baseline import apply_baseline, baseline_of, pruned, read_baseline
     from validator.baseline import write_baseline as write
 
     if args.write_baseline:
+        result = result.collected()
         baseline = baseline_of(result, args.write_baseline)
         write(baseline, args.write_baseline)
         if not args.quiet:
             _note(f"recorded {_findings(sum(baseline.entries.values()))} in {args.write_baseline}")
-        return apply_baseline(result, baseline, options.codes)[0]
+        return apply_baseline(result, baseline, options.codes)
     baseline = read_baseline(args.baseline)
-    result, gone = apply_baseline(result, baseline, options.codes)
+    if not args.prune_baseline:
+        return apply_baseline(result, baseline, options.codes)
+    applied, gone = apply_baseline(result, baseline, options.codes)
+    applied = applied.collected()
     count = sum(gone.values())
-    gone_findings = f"{_findings(count)} that no longer {'occurs' if count == 1 else 'occur'}"
-    if count and args.prune_baseline:
+    if count:
         write(pruned(baseline, gone), args.baseline)
         if not args.quiet:
-            _note(f"removed {gone_findings} from {args.baseline}")
-        return result._replace(fixed_in_baseline=0)
-    # The text summary says so itself; machine formats keep stdout for their document.
-    if count and not args.quiet and args.format != "text":
-        _note(f"{args.baseline} lists {gone_findings}; --prune-baseline removes them")
-    return result
+            _note(f"removed {_gone_findings(count)} from {args.baseline}")
+        applied.fixed_in_baseline = 0
+    return applied, gone
+
+
+def _gone_findings(count: int) -> str:
+    return f"{_findings(count)} that no longer {'occurs' if count == 1 else 'occur'}"
 
 
 def _findings(count: int) -> str:

@@ -1,9 +1,16 @@
-"""What a run produced, in the form every renderer reads."""
+"""What a run produced, in the form every renderer reads.
+
+A run over a whole archive never holds all its results: `RunResult.files` may be a stream
+that checks each file as the renderer asks for it, so each result (with the text kept for
+its snippets) is dropped once rendered. `RunResult.stream()` passes the files through once
+and tallies them; the counts a summary needs are read from the tally afterwards.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
@@ -23,28 +30,99 @@ class FileResult(NamedTuple):
     """Findings hidden by the baseline (SARIF emits them with `suppressions`)."""
 
 
-class RunResult(NamedTuple):
-    """Every file of a run, sorted by path, and what the run fails on."""
+@dataclass
+class Tally:
+    """What the files of a run add up to: the counts of every summary."""
 
-    files: tuple[FileResult, ...]
-    fail_on: Severity = Severity.ERROR
-    fixed_in_baseline: int = 0
-    """Baselined findings that no longer occur (the baseline can be pruned)."""
+    files: int = 0
+    with_findings: int = 0
+    suppressed: int = 0
+    by_severity: Counter[Severity] = field(default_factory=Counter)
+    by_code: Counter[str] = field(default_factory=Counter)
+    highest: dict[str, Severity] = field(default_factory=dict)
+    """The highest severity each code was reported with."""
+    errors: list[FileResult] = field(default_factory=list)
+    """The files that could not be checked (few: their results are kept)."""
+
+    def add(self, file: FileResult) -> None:
+        self.files += 1
+        self.suppressed += len(file.suppressed)
+        if file.error is not None:
+            self.errors.append(file)
+        if not file.diagnostics:
+            return
+        self.with_findings += 1
+        highest = self.highest
+        for diagnostic in file.diagnostics:
+            code, severity = diagnostic.code, diagnostic.severity
+            self.by_severity[severity] += 1
+            self.by_code[code] += 1
+            previous = highest.get(code)
+            if previous is None or severity > previous:
+                highest[code] = severity
+
+
+class RunResult:
+    """Every file of a run, sorted by path, and what the run fails on.
+
+    `files` is either a sequence or a one-pass stream (a run checking files as they are
+    read); `stream()` goes through it once, and the summary properties read the tally of
+    that pass (they make the pass themselves for a sequence nobody streamed yet).
+    """
+
+    def __init__(
+        self,
+        files: Iterable[FileResult],
+        fail_on: Severity = Severity.ERROR,
+        fixed_in_baseline: int = 0,
+    ) -> None:
+        self.files = files
+        self.fail_on = fail_on
+        self.fixed_in_baseline = fixed_in_baseline
+        """Baselined findings that no longer occur (the baseline can be pruned); a stream
+        that applies a baseline sets it when it ends."""
+        self._tally: Tally | None = None
+        self._streamed = False
+
+    def stream(self) -> Iterator[FileResult]:
+        """The files, in path order, counted as they pass."""
+        if self._streamed and not isinstance(self.files, Sequence):
+            raise RuntimeError("the files of this run have been streamed already")
+        self._streamed = True
+        if self._tally is not None:  # a sequence passing again: counted before
+            yield from self.files
+            return
+        tally = Tally()
+        for file in self.files:
+            tally.add(file)
+            yield file
+        self._tally = tally
+
+    def collected(self) -> RunResult:
+        """The same run with its files held in a tuple (to go through them several times)."""
+        return RunResult(tuple(self.stream()), self.fail_on, self.fixed_in_baseline)
 
     @property
-    def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:
-        return [(f, d) for f in self.files for d in f.diagnostics]
+    def tally(self) -> Tally:
+        if self._tally is None:
+            if not isinstance(self.files, Sequence):
+                raise RuntimeError("the tally of a streamed run is known once it is streamed")
+            for _ in self.stream():
+                pass
+        assert self._tally is not None
+        return self._tally
 
     def counts_by_severity(self) -> Counter[Severity]:
-        return Counter(d.severity for f in self.files for d in f.diagnostics)
+        return self.tally.by_severity
 
     def counts_by_code(self) -> Counter[str]:
-        return Counter(d.code for f in self.files for d in f.diagnostics)
+        return self.tally.by_code
 
     @property
     def failed(self) -> bool:
-        return any(d.severity >= self.fail_on for f in self.files for d in f.diagnostics)
+        counts = self.tally.by_severity
+        return any(count for severity, count in counts.items() if severity >= self.fail_on)
 
     @property
     def errors(self) -> Sequence[FileResult]:
-        return [f for f in self.files if f.error is not None]
+        return self.tally.errors

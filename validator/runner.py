@@ -1,24 +1,23 @@
 """A run: find the cable files, check them (in parallel), add the archive rules' findings.
 
-Results stream back from the workers in path order (`Pool.imap`), and a file without
-findings keeps only its name, not its text, so memory grows with the findings, not with the
-files. What does grow with the number of files is small: the sorted list of paths and, when
-an archive rule (A7xx: one that looks at all cables together) is selected, one
-`ArchiveEntry` (path, reference id, its span) per file, which those rules read at the end.
+A run is a stream: files are checked (by workers, results back in path order with
+`Pool.imap`) as the renderer asks for the next result, and each result is dropped once
+rendered, so memory does not grow with the findings. What does grow with the number of
+files is small: the sorted list of paths and what an archive rule (A7xx: one that looks at
+all cables together) remembers, such as A702's first file of each reference id.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from validator._files import display_name, read_regular_file
 from validator.api import read_error, validate_bytes
-from validator.archive import ArchiveEntry
+from validator.archive import ArchiveEntry, ArchiveRun
 from validator.cache import CachedResult, ResultCache, digest
 from validator.config import (
     DEFAULT_INCLUDE,
@@ -38,7 +37,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 ARCHIVE_NAME = "<archive>"
-"""Where findings of archive rules that name no single file go."""
+"""Where findings of archive rules that name no single file go (after every file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,10 +337,17 @@ def run(
     options: RunOptions,
     on_file: Callable[[FileResult], None] | None = None,
 ) -> RunResult:
-    """Check every target (in `options.jobs` processes) and run the archive rules;
-    `on_file` hears of each file as its result arrives (a progress bar)."""
-    files: list[FileResult] = []
-    entries: list[ArchiveEntry] = []
+    """A run over `targets` whose files are checked (in `options.jobs` processes) as its
+    results are streamed, archive rules included; `on_file` hears of each file as its
+    result arrives (a progress bar)."""
+    return RunResult(_results(targets, options, on_file), options.fail_on)
+
+
+def _results(
+    targets: Sequence[Target],
+    options: RunOptions,
+    on_file: Callable[[FileResult], None] | None,
+) -> Iterator[FileResult]:
     cache = None
     if options.cache_folder is not None:
         cache = ResultCache(options.cache_folder, options.codes)
@@ -351,48 +357,32 @@ def run(
         if cache is None
         else _check_all_cached(targets, options, cache)
     )
-    for result, kept in checked:
-        files.append(result)
+    archive = ArchiveRun(options.codes) if options.archive else None
+    for target, (result, kept) in zip(targets, checked, strict=True):
+        if archive is not None and kept is not None and kept.archive is not None:
+            result = _with_archive_findings(result, archive.see(kept.archive), target, options)
         if on_file is not None:
             on_file(result)
-        if kept is not None and kept.archive is not None:
-            entries.append(kept.archive)
+        yield result
     if cache is not None:
         cache.save()
-    if entries:
-        files = _with_archive_findings(files, entries, targets, options)
-    return RunResult(tuple(files), options.fail_on)
+    if archive is not None:
+        # Findings on the run as a whole (a broken archive rule) come after every file.
+        whole_run = [diagnostic for _, diagnostic in archive.finish()]
+        if whole_run:
+            yield FileResult(ARCHIVE_NAME, _finish(whole_run, options.codes, options.severity))
 
 
 def _with_archive_findings(
-    files: list[FileResult],
-    entries: list[ArchiveEntry],
-    targets: Sequence[Target],
-    options: RunOptions,
-) -> list[FileResult]:
-    from validator.archive import run_archive_rules
-
-    by_file: dict[str | None, list[Diagnostic]] = defaultdict(list)
-    for name, diagnostic in run_archive_rules(entries, select=options.codes):
-        by_file[name].append(diagnostic)
-    position = {result.path: index for index, result in enumerate(files)}
-    unplaced: list[Diagnostic] = []
-    for name, found in by_file.items():
-        index = position.get(name) if name is not None else None
-        if index is None:
-            unplaced.extend(found)
-            continue
-        old = files[index]
-        added = _finish(found, options.codes_for(targets[index]), options.severity)
-        if added:
-            files[index] = old._replace(
-                diagnostics=tuple(sorted(old.diagnostics + added, key=lambda d: d.sort_key)),
-                source=old.source or _reload(targets[index]),
-            )
-    if unplaced:
-        files.append(FileResult(ARCHIVE_NAME, _finish(unplaced, options.codes, options.severity)))
-        files.sort(key=lambda result: result.path)
-    return files
+    result: FileResult, found: list[Diagnostic], target: Target, options: RunOptions
+) -> FileResult:
+    added = _finish(found, options.codes_for(target), options.severity)
+    if not added:
+        return result
+    return result._replace(
+        diagnostics=tuple(sorted(result.diagnostics + added, key=lambda d: d.sort_key)),
+        source=result.source or _reload(target),
+    )
 
 
 def _reload(target: Target) -> Source | None:
@@ -404,7 +394,9 @@ def _reload(target: Target) -> Source | None:
 
 
 def exit_status(result: RunResult) -> int:
-    """2 when no file could be checked, 1 when findings reach `fail_on`, else 0."""
-    if result.files and len(result.errors) == len(result.files):
+    """2 when no file could be checked, 1 when findings reach `fail_on`, else 0 (once the
+    run is streamed)."""
+    tally = result.tally
+    if tally.files and len(tally.errors) == tally.files:
         return EXIT_ERROR
     return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TextIO
 
 from validator.diagnostics import Severity
 from validator.results import RunResult
@@ -38,18 +41,12 @@ def rule_of(code: str) -> Rule | None:
 
 
 def code_counts(result: RunResult) -> list[CodeCount]:
-    """Counts per code, most frequent first (then by code)."""
-    counts: Counter[str] = Counter()
-    severities: dict[str, Severity] = {}
-    for _, diagnostic in result.diagnostics:
-        counts[diagnostic.code] += 1
-        severities[diagnostic.code] = max(
-            diagnostic.severity, severities.get(diagnostic.code, Severity.INFO)
-        )
+    """Counts per code, most frequent first (then by code), once the run is streamed."""
+    tally = result.tally
     rows = []
-    for code, count in counts.items():
+    for code, count in tally.by_code.items():
         rule = rule_of(code)
-        rows.append(CodeCount(code, rule.name if rule else "", severities[code], count))
+        rows.append(CodeCount(code, rule.name if rule else "", tally.highest[code], count))
     return sorted(rows, key=lambda row: (-row.count, row.code))
 
 
@@ -63,14 +60,17 @@ def findings_phrase(counts: Counter[Severity]) -> str:
 
 
 def summary_lines(result: RunResult) -> list[str]:
-    """The closing lines of a run: findings by severity, files checked, baseline state."""
-    unreadable = len(result.errors)
-    checked = len(result.files) - unreadable
-    counts = result.counts_by_severity()
+    """The closing lines of a run (once it is streamed): findings by severity, files
+    checked, baseline state."""
+    tally = result.tally
+    unreadable = len(tally.errors)
+    checked = tally.files - unreadable
+    counts = tally.by_severity
     if counts:
-        with_findings = sum(1 for file in result.files if file.diagnostics)
         where = f"{checked} checked" + (f", {unreadable} could not be read" if unreadable else "")
-        lines = [f"Found {findings_phrase(counts)} in {plural(with_findings, 'file')} ({where})"]
+        lines = [
+            f"Found {findings_phrase(counts)} in {plural(tally.with_findings, 'file')} ({where})"
+        ]
     elif unreadable:
         lines = [
             f"No findings in {plural(checked, 'file')}; "
@@ -80,9 +80,8 @@ def summary_lines(result: RunResult) -> list[str]:
         lines = ["No files checked"]
     else:
         lines = ["1 file passed" if checked == 1 else f"All {checked} files passed"]
-    suppressed = sum(len(file.suppressed) for file in result.files)
-    if suppressed:
-        lines.append(f"{plural(suppressed, 'finding')} hidden by the baseline")
+    if tally.suppressed:
+        lines.append(f"{plural(tally.suppressed, 'finding')} hidden by the baseline")
     if result.fixed_in_baseline:
         verb = "occurs" if result.fixed_in_baseline == 1 else "occur"
         lines.append(
@@ -90,6 +89,16 @@ def summary_lines(result: RunResult) -> list[str]:
             "the baseline can be pruned"
         )
     return lines
+
+
+def write_json_items(out: TextIO, items: Iterable[object]) -> None:
+    """The items of a JSON array, each written as soon as it is made (the brackets are the
+    caller's): the same text `json.dumps` gives for the whole list, without holding it."""
+    separator = ""
+    for item in items:
+        out.write(separator)
+        out.write(json.dumps(item, ensure_ascii=False))
+        separator = ", "
 
 
 def posix_path(path: str) -> str:

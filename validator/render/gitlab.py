@@ -8,12 +8,12 @@ the same finding. A file that could not be read is a `critical` issue of its own
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.render import RenderOptions
-from validator.render._common import posix_path
+from validator.render._common import posix_path, write_json_items
 from validator.render.fingerprint import file_fingerprints, fingerprint
 from validator.results import RunResult
 from validator.source import Span
@@ -23,38 +23,33 @@ READ_ERROR_CHECK = "cablelint/read-error"
 
 
 def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
-    # Compact, as the C encoder writes it (see validator.render.json).
-    out.write(json.dumps(issues(result), ensure_ascii=False))
-    out.write("\n")
+    # Compact, as the C encoder writes it (see validator.render.json), an issue at a time.
+    out.write("[")
+    write_json_items(out, issues(result))
+    out.write("]\n")
 
 
-def issues(result: RunResult) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for file in result.files:
+def issues(result: RunResult) -> Iterator[dict[str, Any]]:
+    for file in result.stream():
         path = posix_path(file.path)
         if file.error is not None:
             unread = Diagnostic(READ_ERROR_CHECK, Severity.ERROR, file.error, Span(1, 1, 1, 1))
-            found.append(
-                _issue(
-                    f"could not check the file: {file.error}",
-                    unread,
-                    "critical",
-                    path,
-                    fingerprint(path, unread, None),
-                )
+            yield _issue(
+                f"could not check the file: {file.error}",
+                unread,
+                "critical",
+                path,
+                fingerprint(path, unread, None),
             )
         for diagnostic, baselined, print_id in file_fingerprints(file):
             if not baselined:
-                found.append(
-                    _issue(
-                        f"{diagnostic.code}: {diagnostic.message}",
-                        diagnostic,
-                        SEVERITIES[diagnostic.severity],
-                        path,
-                        print_id,
-                    )
+                yield _issue(
+                    f"{diagnostic.code}: {diagnostic.message}",
+                    diagnostic,
+                    SEVERITIES[diagnostic.severity],
+                    path,
+                    print_id,
                 )
-    return found
 
 
 def _issue(

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.render import RenderOptions
+from validator.render._common import write_json_items
 from validator.results import FileResult, RunResult
 from validator.source import Span
 
@@ -30,18 +31,14 @@ VERSION = 1
 
 
 def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
-    # One compact string: only `json.dumps` without indentation uses the C encoder, several
-    # times faster on a whole archive; `python -m json.tool` or jq lays it out for reading.
-    out.write(json.dumps(document(result), ensure_ascii=False))
-    out.write("\n")
-
-
-def document(result: RunResult) -> dict[str, Any]:
-    return {
-        "version": VERSION,
-        "files": [_file(file) for file in result.files],
-        "summary": _summary(result),
-    }
+    # Compact: only `json.dumps` without indentation uses the C encoder, several times faster
+    # on a whole archive; `python -m json.tool` or jq lays it out for reading. Each file is
+    # written as it is checked, the summary once all are.
+    out.write(f'{{"version": {VERSION}, "files": [')
+    write_json_items(out, (_file(file) for file in result.stream()))
+    out.write('], "summary": ')
+    out.write(json.dumps(_summary(result), ensure_ascii=False))
+    out.write("}\n")
 
 
 def _file(file: FileResult) -> dict[str, Any]:
@@ -87,18 +84,19 @@ def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def _summary(result: RunResult) -> dict[str, Any]:
-    counts = result.counts_by_severity()
-    unreadable = len(result.errors)
+    tally = result.tally
+    counts = tally.by_severity
+    unreadable = len(tally.errors)
     return {
-        "files_checked": len(result.files) - unreadable,
-        "files_with_findings": sum(1 for file in result.files if file.diagnostics),
+        "files_checked": tally.files - unreadable,
+        "files_with_findings": tally.with_findings,
         "files_not_read": unreadable,
         "findings": sum(counts.values()),
         "by_severity": {
             severity.label: counts[severity] for severity in sorted(Severity, reverse=True)
         },
-        "by_code": dict(sorted(result.counts_by_code().items())),
-        "suppressed": sum(len(file.suppressed) for file in result.files),
+        "by_code": dict(sorted(tally.by_code.items())),
+        "suppressed": tally.suppressed,
         "fixed_in_baseline": result.fixed_in_baseline,
         "failed": result.failed,
     }

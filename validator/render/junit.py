@@ -10,6 +10,8 @@ properties (JUnit has no other place for them).
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
@@ -21,33 +23,44 @@ from validator.results import FileResult, RunResult
 
 VERSION = 1
 CLEAN_CASE = "no findings"
+# Suites held in memory before the spool moves to a temporary file.
+_SPOOL_IN_MEMORY = 4 << 20
 # Characters XML 1.0 cannot hold, even escaped (most C0 controls, lone surrogates).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
-    root = document(result)
-    ET.indent(root)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
-    out.write("\n")
+    # The root element counts every test before listing them: suites are written to a
+    # spool (memory, then disk for a large archive) as files are checked, and copied after.
+    cases = failures = 0
+    with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8") as spool:
+        for file in result.stream():
+            suite = _suite(file)
+            ET.indent(suite, level=1)
+            spool.write("\n  ")
+            spool.write(ET.tostring(suite, encoding="unicode"))
+            cases += _case_count(file)
+            failures += len(file.diagnostics)
+        root = ET.Element(
+            "testsuites",
+            name="cablelint",
+            tests=str(cases),
+            failures=str(failures),
+            errors=str(len(result.errors)),
+        )
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not spool.tell():
+            out.write(ET.tostring(root, encoding="unicode") + "\n")
+            return
+        start_tag = ET.tostring(root, encoding="unicode").removesuffix(" />")
+        out.write(start_tag + ">")
+        spool.seek(0)
+        shutil.copyfileobj(spool, out)
+        out.write("\n</testsuites>\n")
 
 
 def _xml(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
-
-
-def document(result: RunResult) -> ET.Element:
-    root = ET.Element(
-        "testsuites",
-        name="cablelint",
-        tests=str(sum(_case_count(file) for file in result.files)),
-        failures=str(len(result.diagnostics)),
-        errors=str(len(result.errors)),
-    )
-    for file in result.files:
-        root.append(_suite(file))
-    return root
 
 
 def _case_count(file: FileResult) -> int:

@@ -1,30 +1,35 @@
 """The `sarif` format: SARIF 2.1.0, the format of GitHub code scanning (a stable interface).
 
 One run: `tool.driver.rules` describes every rule (name, summary, first paragraph and full
-docstring, default level), then codes reported without a registered rule (the parser's
-E1xx); each result points at its rule by `ruleId` and `ruleIndex`, has a physical location
-with a region (columns in Unicode code points, end column exclusive, as `columnKind` says),
-its secondary spans as `relatedLocations`, a `partialFingerprints` entry that survives
-line shifts (`validator.render.fingerprint`), and its fix when one exists. Findings hidden
-by the baseline are emitted too, with an external suppression, so that code scanning
-closes them rather than losing track. Files that could not be read are tool notifications.
+docstring, default level; the parser's E1xx are documented as rules too), then X001 (an
+internal error) with its id only. Each result points at its rule by `ruleId` and
+`ruleIndex`, has a physical location with a region (columns in Unicode code points, end
+column exclusive, as `columnKind` says), its secondary spans as `relatedLocations`, a
+`partialFingerprints` entry that survives line shifts (`validator.render.fingerprint`), and
+its fix when one exists. Findings hidden by the baseline are emitted too, with an external
+suppression, so that code scanning closes them rather than losing track. Files that could
+not be read are tool notifications.
+
+Results are written as files are checked, so a run over an archive never holds them all.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from validator import __version__
+from validator.config import INTERNAL_ERROR_CODE
 from validator.diagnostics import Diagnostic, Severity
 from validator.render import RenderOptions
-from validator.render._common import posix_path
+from validator.render._common import posix_path, write_json_items
 from validator.render.fingerprint import file_fingerprints
 from validator.results import RunResult
-from validator.rules import Rule, all_rules
+from validator.rules import PARSER_CODES, Rule, all_rules
 from validator.source import Span
 
 SCHEMA_URI = (
@@ -36,25 +41,26 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
-    # One compact string: only `json.dumps` without indentation uses the C encoder, several
-    # times faster on a whole archive; `python -m json.tool` or jq lays it out for reading.
-    out.write(json.dumps(document(result), ensure_ascii=False))
-    out.write("\n")
+    # Compact, as the C encoder writes it (see validator.render.json). Results are written
+    # as their files are checked; the invocation, which names unreadable files, after them.
+    head = json.dumps(_document_head(), ensure_ascii=False)
+    out.write(head.removesuffix("]}]}"))
+    write_json_items(out, _results(result))
+    out.write('], "invocations": ')
+    out.write(json.dumps([_invocation(result)], ensure_ascii=False))
+    out.write("}]}\n")
 
 
-def document(result: RunResult) -> dict[str, Any]:
+def _codes() -> list[str]:
+    """Every code a run can report, rules first (the parser's codes are documented as rules):
+    `ruleIndex` points into this list, which is known before any file is checked."""
     rules = all_rules()
-    reported = {d.code for file in result.files for d in (*file.diagnostics, *file.suppressed)}
-    codes = [*rules, *sorted(reported - rules.keys())]
-    index = {code: position for position, code in enumerate(codes)}
-    results = []
-    for file in result.files:
-        uri = artifact_uri(file.path)
-        for diagnostic, baselined, print_id in file_fingerprints(file):
-            entry = _result(diagnostic, uri, index[diagnostic.code], print_id)
-            if baselined:
-                entry["suppressions"] = [{"kind": "external", "justification": "baseline"}]
-            results.append(entry)
+    return [*rules, *(code for code in (*PARSER_CODES, INTERNAL_ERROR_CODE) if code not in rules)]
+
+
+def _document_head() -> dict[str, Any]:
+    """The document up to an empty `results` list (the last key written)."""
+    rules = all_rules()
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -67,16 +73,26 @@ def document(result: RunResult) -> dict[str, Any]:
                         "semanticVersion": __version__,
                         "rules": [
                             _descriptor(rules[code]) if code in rules else {"id": code}
-                            for code in codes
+                            for code in _codes()
                         ],
                     }
                 },
-                "invocations": [_invocation(result)],
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": [],
             }
         ],
     }
+
+
+def _results(result: RunResult) -> Iterator[dict[str, Any]]:
+    index = {code: position for position, code in enumerate(_codes())}
+    for file in result.stream():
+        uri = artifact_uri(file.path)
+        for diagnostic, baselined, print_id in file_fingerprints(file):
+            entry = _result(diagnostic, uri, index[diagnostic.code], print_id)
+            if baselined:
+                entry["suppressions"] = [{"kind": "external", "justification": "baseline"}]
+            yield entry
 
 
 def artifact_uri(path: str) -> str:

@@ -41,7 +41,7 @@ def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
 
 def _blocks(result: RunResult, options: RenderOptions) -> Iterator[list[Row]]:
     """Groups of rows printed together: one per finding, then statistics and summary."""
-    for file in result.files:
+    for file in result.stream():
         if file.error is not None:
             yield [
                 [("error", "error"), (f": {printable(file.error)}", "bold")],
@@ -50,7 +50,7 @@ def _blocks(result: RunResult, options: RenderOptions) -> Iterator[list[Row]]:
             ]
         for diagnostic in file.diagnostics:
             yield [*diagnostic_rows(file.path, diagnostic, file.source, options.width), []]
-    if options.statistics and result.diagnostics:
+    if options.statistics and result.tally.by_code:
         yield [*_statistics_rows(result), []]
     if not options.quiet:
         yield _summary_rows(result)
@@ -86,7 +86,7 @@ def _statistics_rows(result: RunResult) -> list[Row]:
 
 def _summary_rows(result: RunResult) -> list[Row]:
     first, *rest = summary_lines(result)
-    passed = not result.diagnostics and not result.errors
+    passed = not result.tally.by_code and not result.errors
     return [[(first, "success" if passed else "bold")], *([(line, "")] for line in rest)]
 
 

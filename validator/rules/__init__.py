@@ -5,8 +5,8 @@ A rule module declares
 * `CODE` (`D202`), `NAME` (kebab-case), `SEVERITY` (default), `SUMMARY` (one line),
   `READS` (the `Cable` attributes it looks at);
 * `check(cable) -> Iterable[Diagnostic]` for a rule about one cable, or
-  `check_archive(entries) -> Iterable[tuple[str | None, Diagnostic]]` for a rule about a set of
-  files (A702);
+  `check_archive() -> validator.archive.ArchiveCheck` for a rule about a set of files (A702):
+  it is shown each file of a run in path order;
 * a docstring: what it checks, why it matters, a bad and a good example, the fix. Examples
   are blocks introduced by a line ending in `::` that says `(bad: CODE at LINE:COLUMN, ...)`
   or `(good)`; the tests run every one of them.
@@ -20,7 +20,7 @@ import importlib
 import pkgutil
 import re
 import textwrap
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
@@ -30,10 +30,11 @@ from validator.model import Cable
 from validator.source import Span
 
 if TYPE_CHECKING:
-    from validator.archive import ArchiveEntry
+    from validator.archive import ArchiveCheck
 
 CableCheck = Callable[[Cable], Iterable[Diagnostic]]
-ArchiveCheck = Callable[[Sequence["ArchiveEntry"]], Iterable[tuple[str | None, Diagnostic]]]
+NewArchiveCheck = Callable[[], "ArchiveCheck"]
+"""Makes the check of an archive rule for one run."""
 
 
 class Example(NamedTuple):
@@ -52,7 +53,7 @@ class Rule(NamedTuple):
     reads: tuple[str, ...]
     doc: str
     check: CableCheck | None
-    check_archive: ArchiveCheck | None
+    check_archive: NewArchiveCheck | None
 
     @property
     def examples(self) -> tuple[Example, ...]:

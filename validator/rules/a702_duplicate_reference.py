@@ -50,8 +50,7 @@ Fix
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from validator.diagnostics import Diagnostic, Severity
@@ -67,16 +66,28 @@ SUMMARY = "two files carry the same reference id"
 READS = ("path", "dtg", "classification")
 
 
-def check_archive(entries: Sequence[ArchiveEntry]) -> Iterator[tuple[str | None, Diagnostic]]:
-    by_id: dict[str, list[ArchiveEntry]] = defaultdict(list)
-    for entry in entries:
-        if entry.reference_id is not None and entry.id_span is not None:
-            by_id[entry.reference_id].append(entry)
-    for reference_id, group in by_id.items():
-        first, *copies = sorted(group, key=lambda entry: entry.path or "")
-        for copy in copies:
-            assert copy.id_span is not None
-            yield copy.path, _duplicate(copy.id_span, reference_id, first.path)
+def check_archive() -> DuplicateIds:
+    return DuplicateIds()
+
+
+class DuplicateIds:
+    """Remembers the first file of each reference id; files come in path order, so every
+    later file with that id is a copy."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, str | None] = {}
+
+    def see(self, entry: ArchiveEntry) -> Iterator[Diagnostic]:
+        reference_id, span = entry.reference_id, entry.id_span
+        if reference_id is None or span is None:
+            return
+        if reference_id in self.first:
+            yield _duplicate(span, reference_id, self.first[reference_id])
+        else:
+            self.first[reference_id] = entry.path
+
+    def finish(self) -> Iterator[tuple[str | None, Diagnostic]]:
+        return iter(())
 
 
 def _duplicate(span: Span, reference_id: str, first: str | None) -> Diagnostic:
