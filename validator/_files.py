@@ -34,7 +34,13 @@ def _require_regular(mode: int, path: str | Path) -> None:
 
 
 def read_regular_file(path: str | Path) -> bytes:
-    """The bytes of a regular file; `OSError` for anything else (folder, pipe, device).
+    """The bytes of a regular file; `OSError` for anything else (folder, pipe, device)."""
+    return read_regular_file_status(path)[0]
+
+
+def read_regular_file_status(path: str | Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its status when opened (what a cache of results by
+    file status records); `OSError` for anything else (folder, pipe, device).
 
     Reading a named pipe would wait for a writer forever and a device may never end, so the
     path is checked before it is opened (a device is not even opened), and the file is opened
@@ -43,8 +49,9 @@ def read_regular_file(path: str | Path) -> bytes:
     _require_regular(os.stat(path).st_mode, path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     with open(os.open(path, flags), "rb") as stream:
-        _require_regular(os.fstat(stream.fileno()).st_mode, path)
-        return stream.read()
+        status = os.fstat(stream.fileno())
+        _require_regular(status.st_mode, path)
+        return stream.read(), status
 
 
 @contextlib.contextmanager

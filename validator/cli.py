@@ -298,6 +298,10 @@ def _validate(args: argparse.Namespace) -> int:
         Severity.parse(args.fail_on) if args.fail_on else None,
         args.jobs,
         cache_folder,
+        # Snippets (text, JUnit) and fingerprints (SARIF, GitLab, baseline) need the text.
+        keep_sources=args.format not in ("json", "github")
+        or bool(args.baseline)
+        or bool(args.write_baseline),
     )
     if args.watch:
         return _watch(args, options)

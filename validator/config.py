@@ -216,14 +216,44 @@ def glob_matches(pattern: str, path: str, *, whole_file: bool = False) -> bool:
     matches from the root (`old/**`, `legacy/*.txt`). Unless `whole_file`, a path also
     matches when one of its folders does, so `drafts` skips everything under `drafts/`.
     """
-    pattern = pattern.strip("/")
-    regex = _glob_regex(pattern)
-    parts = path.split("/")
-    if "/" not in pattern:
-        names = parts[-1:] if whole_file else parts
-        return any(regex.fullmatch(name) for name in names)
-    prefixes = [path] if whole_file else ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
-    return any(regex.fullmatch(prefix) for prefix in prefixes)
+    return glob_set((pattern,)).matches(path, whole_file=whole_file)
+
+
+class GlobSet:
+    """Patterns compiled together: whether a path matches any of them, as `glob_matches`
+    says, with one regex for the name patterns and one for the path patterns (a search over
+    an archive asks once per file)."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        stripped = [pattern.strip("/") for pattern in patterns]
+        self._names = _any_of(pattern for pattern in stripped if "/" not in pattern)
+        self._paths = _any_of(pattern for pattern in stripped if "/" in pattern)
+
+    def __bool__(self) -> bool:
+        return self._names is not None or self._paths is not None
+
+    def matches(self, path: str, *, whole_file: bool = False) -> bool:
+        parts = path.split("/")
+        if self._names is not None:
+            names = parts[-1:] if whole_file else parts
+            if any(self._names.fullmatch(name) for name in names):
+                return True
+        if self._paths is None:
+            return False
+        if whole_file:
+            return self._paths.fullmatch(path) is not None
+        prefixes = ("/".join(parts[:end]) for end in range(1, len(parts) + 1))
+        return any(self._paths.fullmatch(prefix) for prefix in prefixes)
+
+
+@cache
+def glob_set(patterns: tuple[str, ...]) -> GlobSet:
+    return GlobSet(patterns)
+
+
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = [f"(?:{_glob_regex(pattern).pattern})" for pattern in patterns]
+    return re.compile("|".join(alternatives)) if alternatives else None
 
 
 # -- reading settings files ------------------------------------------------------------------

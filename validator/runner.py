@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from validator._files import display_name, read_regular_file
+from validator._files import display_name, read_regular_file, read_regular_file_status
 from validator.api import read_error, validate_bytes
 from validator.archive import ArchiveEntry, ArchiveRun
 from validator.cache import CachedResult, ResultCache, digest
@@ -27,6 +27,7 @@ from validator.config import (
     codes_matching,
     enabled_codes,
     glob_matches,
+    glob_set,
     severity_by_code,
 )
 from validator.diagnostics import Diagnostic, Severity
@@ -57,6 +58,9 @@ class RunOptions:
     """Whether an archive rule is selected (the run then keeps a small entry per file)."""
     cache_folder: str | None = None
     """Where results are cached by file content (None: no cache)."""
+    keep_sources: bool = True
+    """Whether results keep the text of files with findings (for snippets and fingerprints;
+    the JSON and GitHub formats do without, which spares sending texts from the workers)."""
 
     def codes_for(self, target: Target) -> frozenset[str]:
         """The selected codes less those `per-file-ignores` turns off for this file."""
@@ -75,6 +79,7 @@ def run_options(
     fail_on: Severity | None = None,
     jobs: int | None = None,
     cache_folder: str | None = None,
+    keep_sources: bool = True,
 ) -> RunOptions:
     """Combine the settings file and the command line (which wins)."""
     from validator.rules import all_rules
@@ -93,6 +98,7 @@ def run_options(
         jobs=jobs or available_cores(),
         archive=any(all_rules()[code].check_archive for code in codes if code in all_rules()),
         cache_folder=cache_folder,
+        keep_sources=keep_sources,
     )
 
 
@@ -146,7 +152,9 @@ def find_targets(
                 found[STDIN_NAME] = Target(STDIN_NAME, None, read_stdin())
         elif os.path.isdir(given):
             for path in _search(given, options):
-                found.setdefault(display_name(path), Target(display_name(path), path))
+                name = display_name(path)
+                if name not in found:
+                    found[name] = Target(name, path)
         else:
             name = display_name(os.path.normpath(given))
             found.setdefault(name, Target(name, given))
@@ -154,11 +162,7 @@ def find_targets(
 
 
 def _search(top: str, options: RunOptions) -> Iterator[str]:
-    def skipped(relative: str, name: str) -> bool:
-        return name.startswith(".") or any(
-            glob_matches(pattern, relative) for pattern in options.exclude
-        )
-
+    include, exclude = glob_set(options.include), glob_set(options.exclude)
     # Symbolic links to folders are followed; a folder seen before (a link loop, or two links
     # to one place) is not searched again.
     seen: set[tuple[int, int]] = set()
@@ -172,17 +176,28 @@ def _search(top: str, options: RunOptions) -> Iterator[str]:
             subfolders.clear()
             continue
         seen.add((status.st_dev, status.st_ino))
-        # Relative to the settings root once per folder, not once per file (an archive has
-        # thousands of files per folder).
+        # Paths relative to the settings root and the folder's own exclusion are worked out
+        # once per folder, not once per file (an archive has thousands of files per folder).
         base = relative_path(folder, options.root)
+        if base != "." and exclude and exclude.matches(base):
+            subfolders.clear()
+            continue
         prefix = "" if base == "." else base + "/"
-        subfolders[:] = [name for name in subfolders if not skipped(prefix + name, name)]
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if not name.startswith(".") and not (exclude and exclude.matches(prefix + name))
+        ]
+        location = os.path.normpath(folder)
+        location = "" if location == os.curdir else location + os.sep
         for name in files:
-            relative = prefix + name
-            if skipped(relative, name):
+            if name.startswith("."):
                 continue
-            if any(glob_matches(p, relative, whole_file=True) for p in options.include):
-                yield os.path.normpath(os.path.join(folder, name))
+            relative = prefix + name
+            if exclude and exclude.matches(relative, whole_file=True):
+                continue
+            if include.matches(relative, whole_file=True):
+                yield location + name
 
 
 def snapshot(paths: Sequence[str], options: RunOptions) -> dict[str, tuple[int, int] | None]:
@@ -238,16 +253,17 @@ def _file_result(
     """Per-file ignores and severity overrides applied to a (maybe cached) result."""
     diagnostics = _finish(kept.diagnostics, options.codes_for(target), options.severity)
     # A clean file keeps no text: renderers need it for snippets of findings only.
-    return FileResult(target.name, diagnostics, source if diagnostics else None)
+    keep = diagnostics and options.keep_sources
+    return FileResult(target.name, diagnostics, source if keep else None)
 
 
-def _from_cache(target: Target, data: bytes, kept: CachedResult, options: RunOptions) -> FileResult:
+def _from_cache(target: Target, kept: CachedResult, options: RunOptions) -> FileResult:
     result = _file_result(target, kept, None, options)
-    if not result.diagnostics:
+    if not result.diagnostics or not options.keep_sources:
         return result
     try:
-        return result._replace(source=Source.from_bytes(data, path=target.name))
-    except NotTextError:
+        return result._replace(source=Source.from_bytes(_read(target), path=target.name))
+    except (OSError, NotTextError):
         return result
 
 
@@ -278,17 +294,32 @@ _CACHED_BATCH = 1024
 @contextmanager
 def _checker(options: RunOptions, count: int) -> Iterator[Checker]:
     """A function that checks targets in path order: in this process, or in a pool of
-    `options.jobs` processes kept for the whole run."""
+    `options.jobs` processes kept for the rest of the run, started when a first file needs
+    checking (a cached run may need none)."""
     jobs = min(options.jobs, count)
     if jobs <= 1:
         yield lambda targets: (check_target(target, options) for target in targets)
         return
     import multiprocessing
+    from multiprocessing.pool import Pool
 
     # Chunks amortise the round trips; several per worker keep the load even at the end.
     chunksize = max(1, min(64, count // (jobs * 4)))
-    with multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        yield lambda targets: pool.imap(_check_in_worker, targets, chunksize)
+    pool: Pool | None = None
+
+    def check(targets: Sequence[Target]) -> Iterator[tuple[FileResult, CachedResult | None]]:
+        nonlocal pool
+        if not targets:
+            return iter(())
+        if pool is None:
+            pool = multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(options,))
+        return pool.imap(_check_in_worker, targets, chunksize)
+
+    try:
+        yield check
+    finally:
+        if pool is not None:
+            pool.terminate()
 
 
 def _check_all(
@@ -301,35 +332,42 @@ def _check_all(
 def _check_all_cached(
     targets: Sequence[Target], options: RunOptions, cache: ResultCache
 ) -> Iterator[tuple[FileResult, CachedResult | None]]:
-    """Files whose content the cache knows come from it; the others are checked (in
-    parallel, in path order) and their results added to it. Files are read a batch at a
-    time, so only one batch of file contents is held at once."""
+    """Files the cache knows come from it; the others are checked (in parallel, in path
+    order) and their results added to it. A file whose status the cache recorded is not
+    even read (unless its findings need its text); the others are read a batch at a time,
+    so only one batch of file contents is held at once."""
     with _checker(options, len(targets)) as check:
         for first in range(0, len(targets), _CACHED_BATCH):
-            batch = targets[first : first + _CACHED_BATCH]
-            known: list[tuple[bytes, CachedResult] | None] = []  # None: checked afresh
-            fresh: list[Target] = []
-            for target in batch:
-                try:
-                    data = _read(target)
-                except OSError:
-                    known.append(None)
-                    fresh.append(target)  # reading it again reports the error, in its place
+            known = [_look_up(target, cache) for target in targets[first : first + _CACHED_BATCH]]
+            checked = iter(check([target for target, kept, _ in known if kept is None]))
+            for target, kept, content_digest in known:
+                if kept is not None:
+                    yield _from_cache(target, kept, options), kept
                     continue
-                kept = cache.get(target.name, digest(data)) if target.path is not None else None
-                known.append(None if kept is None else (data, kept))
-                if kept is None:
-                    fresh.append(Target(target.name, target.path, data))
-            checked = zip(fresh, check(fresh), strict=True)
-            for target, hit in zip(batch, known, strict=True):
-                if hit is not None:
-                    data, kept = hit
-                    yield _from_cache(target, data, kept, options), kept
-                    continue
-                checked_target, (result, fresh_kept) = next(checked)
-                if fresh_kept is not None and checked_target.data is not None and target.path:
-                    cache.put(target.name, digest(checked_target.data), fresh_kept)
+                result, fresh_kept = next(checked)
+                if fresh_kept is not None and content_digest is not None:
+                    cache.put(target.name, content_digest, fresh_kept)
                 yield result, fresh_kept
+
+
+def _look_up(
+    target: Target, cache: ResultCache
+) -> tuple[Target, CachedResult | None, bytes | None]:
+    """A file's cached result (None: check it) and content digest (None: not cached). When
+    the file had to be read to find its digest, the target returned carries the content, so
+    that it is not read again."""
+    if target.path is None:
+        return target, None, None
+    try:
+        content_digest = cache.digest_of(target.name, os.stat(target.path))
+        if content_digest is None:
+            data, status = read_regular_file_status(target.path)
+            content_digest = digest(data)
+            cache.read(target.name, content_digest, status)
+            target = Target(target.name, target.path, data)
+    except OSError:
+        return target, None, None  # checked afresh: reading it again reports the error
+    return target, cache.get(target.name, content_digest), content_digest
 
 
 def run(
@@ -376,12 +414,14 @@ def _results(
 def _with_archive_findings(
     result: FileResult, found: list[Diagnostic], target: Target, options: RunOptions
 ) -> FileResult:
+    if not found:
+        return result
     added = _finish(found, options.codes_for(target), options.severity)
     if not added:
         return result
     return result._replace(
         diagnostics=tuple(sorted(result.diagnostics + added, key=lambda d: d.sort_key)),
-        source=result.source or _reload(target),
+        source=result.source or (_reload(target) if options.keep_sources else None),
     )
 
 
