@@ -154,7 +154,9 @@ def find_targets(
             for path in _search(given, options):
                 name = display_name(path)
                 if name not in found:
-                    found[name] = Target(name, path)
+                    # One string when the name is the path (all but undecodable names): the
+                    # list of targets is what a run over an archive holds per file.
+                    found[name] = Target(name, name if name == path else path)
         else:
             name = display_name(os.path.normpath(given))
             found.setdefault(name, Target(name, given))
@@ -398,7 +400,10 @@ def _results(
     archive = ArchiveRun(options.codes) if options.archive else None
     for target, (result, kept) in zip(targets, checked, strict=True):
         if archive is not None and kept is not None and kept.archive is not None:
-            result = _with_archive_findings(result, archive.see(kept.archive), target, options)
+            # The entry names its file with the run's own string, not the worker's copy (A702
+            # keeps the path of the first file of each reference id).
+            entry = kept.archive._replace(path=target.name)
+            result = _with_archive_findings(result, archive.see(entry), target, options)
         if on_file is not None:
             on_file(result)
         yield result
