@@ -14,9 +14,11 @@ one run reports every bad line (error recovery).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import groupby
 from typing import NamedTuple
 
-from validator.grammar import CompiledGrammar
+from validator.grammar import Action, CompiledGrammar
 
 # Terminals that continue the element of the previous line: only taken when no blank line
 # separates them from it (a blank line ends a wrapped SUBJECT, REF or Classified By).
@@ -80,63 +82,156 @@ class LexResult(NamedTuple):
     """True when the parser accepted the token stream as a whole cable envelope."""
 
 
+# Terminals to offer a line, in groups of equal priority, highest first: the first group with
+# a match wins, and in it the longest match (the first of equally long ones).
+Offer = tuple[tuple[Terminal, ...], ...]
+
+
+class _Offers:
+    """Terminals to offer a line, by the line's first character (worked out once for each)."""
+
+    __slots__ = ("_starts", "by_start", "terminals")
+
+    def __init__(self, terminals: Iterable[Terminal], starts: frozenset[str]) -> None:
+        self.terminals = _by_priority(terminals)
+        self.by_start: dict[str, tuple[Offer, Offer]] = {}
+        """`offer(start)`, kept for the characters some terminal can start with."""
+        self._starts = starts
+
+    def offer(self, start: str) -> tuple[Offer, Offer]:
+        """The terminals to offer a line starting with the character `start`, after a
+        non-blank line and after a blank line (which the terminals that continue the line
+        above cannot follow). Most lines are offered to one or two terminals instead of ten."""
+        # Characters no terminal names as a possible start are all offered the same terminals:
+        # one key for them, so that a file of odd characters cannot grow the table.
+        key = start if start in self._starts else ""
+        known = self.by_start.get(key)
+        if known is None:
+            after_text = _starting_with(self.terminals, key)
+            after_blank = tuple(t for t in after_text if t.name not in ADJACENT_ONLY)
+            known = (_grouped(after_text), _grouped(after_blank))
+            self.by_start[key] = known
+        return known
+
+
+class _State(_Offers):
+    """A state of the LALR table: its actions and the terminals it accepts."""
+
+    __slots__ = ("actions", "expected", "may_end")
+
+    def __init__(
+        self, actions: dict[str, Action], terminals: dict[str, Terminal], starts: frozenset[str]
+    ) -> None:
+        super().__init__((terminals[name] for name in actions if name in terminals), starts)
+        self.actions = actions
+        self.may_end = "$END" in actions
+        """Whether the envelope may end in this state."""
+        self.expected = tuple(t.name for t in self.terminals if t.name not in ANY_LINE)
+        """The terminals named as expected when a line does not fit here."""
+
+
+class _Stack:
+    """A parser stack, interned: its top state and the stack below it. Equal stacks are one
+    object, so what a terminal does to a stack is worked out once and kept in `after`."""
+
+    __slots__ = ("after", "below", "complete", "state")
+
+    def __init__(self, state: _State, below: _Stack | None) -> None:
+        self.state = state
+        self.below = below
+        self.after: dict[str, _Stack | None] = {}
+        """The stack once a terminal is shifted (None: the terminal is not acceptable)."""
+        self.complete: bool | None = None
+        """Whether the tokens read form a whole `cable` (None: not worked out yet)."""
+
+
+# Interned stacks kept before the automaton starts afresh. The grammar has no nested
+# recursion, so its stacks are finite: the cables of the archive use about 300, any token
+# sequence at all reaches about 8,000. The bound keeps memory flat should a grammar change
+# allow stacks without limit.
+_STACK_LIMIT = 10_000
+
+
 class _Automaton:
     """The LALR automaton of the grammar, driven token by token without building a tree.
 
     Only acceptance matters here (the model is built from the tokens), so a shift pushes a
     state and a reduce pops the rule's length and follows the goto: no tree, no callbacks.
+    Stacks are persistent and interned (`_Stack`): envelopes repeat their structure, so after
+    a few cables a token is one dict lookup, with no copying and no reductions.
     """
 
-    def __init__(self, grammar: CompiledGrammar) -> None:
-        self._states = grammar.states
-        self._end = grammar.end
-        self.stack = [grammar.start]
+    def __init__(self, grammar: CompiledGrammar, states: dict[int, _State]) -> None:
+        self._states = states
+        self._start = states[grammar.start]
+        self._end = states[grammar.end]
+        self._interned: dict[tuple[_State, _Stack | None], _Stack] = {}
+        self.empty = self._push(None, self._start)
+        """The stack before the first token."""
 
-    @property
-    def state(self) -> int:
-        return self.stack[-1]
+    def renew_if_large(self) -> None:
+        """Forget the stacks seen so far once there are too many of them."""
+        if len(self._interned) > _STACK_LIMIT:
+            self._interned = {}
+            self.empty = self._push(None, self._start)
 
-    def feed(self, terminal: str) -> bool:
-        """Shift `terminal` after any reductions; if it is not acceptable, return False and
-        leave the stack as it was."""
-        states, stack = self._states, self.stack
-        saved = list(stack)
+    def shift(self, stack: _Stack, terminal: str) -> _Stack | None:
+        """The stack after `terminal` is shifted (after any reductions), or None if the
+        terminal is not acceptable."""
+        try:
+            return stack.after[terminal]
+        except KeyError:
+            pass
+        top, following = stack, None
         while True:
-            action = states[stack[-1]].get(terminal)
+            action = top.state.actions.get(terminal)
             if action is None:
-                stack[:] = saved
-                return False
+                break
             if isinstance(action, int):
-                stack.append(action)
-                return True
-            self._reduce(action)
+                following = self._push(top, self._states[action])
+                break
+            top = self._reduce(top, action)
+        stack.after[terminal] = following
+        return following
 
-    def finish(self) -> bool:
+    def accepts(self, stack: _Stack) -> bool:
         """Feed the end of input: True when the tokens form a whole `cable`."""
-        states, stack = self._states, self.stack
-        while stack[-1] != self._end:
-            action = states[stack[-1]].get("$END")
+        if stack.complete is None:
+            stack.complete = self._reduces_to_end(stack)
+        return stack.complete
+
+    def _reduces_to_end(self, stack: _Stack) -> bool:
+        top = stack
+        while top.state is not self._end:
+            action = top.state.actions.get("$END")
             if action is None or isinstance(action, int):
                 return False
-            self._reduce(action)
+            top = self._reduce(top, action)
         return True
 
-    def _reduce(self, rule: tuple[str, int]) -> None:
+    def _reduce(self, stack: _Stack, rule: tuple[str, int]) -> _Stack:
         origin, size = rule
-        stack = self.stack
-        if size:
-            del stack[-size:]
-        goto = self._states[stack[-1]][origin]
+        below: _Stack | None = stack
+        for _ in range(size):
+            assert below is not None
+            below = below.below
+        assert below is not None
+        goto = below.state.actions[origin]
         assert isinstance(goto, int)
-        stack.append(goto)
+        return self._push(below, self._states[goto])
+
+    def _push(self, below: _Stack | None, state: _State) -> _Stack:
+        key = (state, below)
+        stack = self._interned.get(key)
+        if stack is None:
+            stack = self._interned[key] = _Stack(state, below)
+        return stack
 
 
 class LineLexer:
     """Lexes cable text against the LALR grammar whose terminals are line segments."""
 
     def __init__(self, grammar: CompiledGrammar) -> None:
-        self._grammar = grammar
-        self._table_states = grammar.states
         self._terminals = {
             terminal.name: Terminal(
                 terminal.name,
@@ -146,57 +241,22 @@ class LineLexer:
             )
             for terminal in grammar.terminals
         }
-        self._named = sorted(
-            (t for t in self._terminals.values() if t.name not in ANY_LINE),
-            key=lambda t: -t.priority,
+        starts = frozenset().union(*(t.first for t in self._terminals.values() if t.first))
+        states = {
+            number: _State(actions, self._terminals, starts)
+            for number, actions in grammar.states.items()
+        }
+        self._automaton = _Automaton(grammar, states)
+        self._named = _grouped(
+            _by_priority(t for t in self._terminals.values() if t.name not in ANY_LINE)
         )
-        self._header_lines = tuple(self._terminals[name] for name in HEADER_LINES)
-        self._header_lines_at: dict[str, tuple[Terminal, ...]] = {}
-        self._by_state: dict[int, tuple[tuple[Terminal, ...], bool]] = {}
-        self._by_state_and_start: dict[tuple[int, str], tuple[tuple[Terminal, ...], bool]] = {}
-
-    def _candidates(self, position: int) -> tuple[tuple[Terminal, ...], bool]:
-        """Terminals acceptable in a parser state, best first, and whether it may end."""
-        known = self._by_state.get(position)
-        if known is None:
-            actions = self._table_states[position]
-            acceptable = [self._terminals[name] for name in actions if name in self._terminals]
-            acceptable.sort(key=lambda t: -t.priority)
-            known = (tuple(acceptable), "$END" in actions)
-            self._by_state[position] = known
-        return known
-
-    def _candidates_at(self, position: int, start: str) -> tuple[tuple[Terminal, ...], bool]:
-        """`_candidates` less the terminals that cannot start with the character `start`:
-        most lines are offered to one or two terminals instead of ten."""
-        key = (position, start)
-        known = self._by_state_and_start.get(key)
-        if known is None:
-            every, may_end = self._candidates(position)
-            known = (_starting_with(every, start), may_end)
-            self._by_state_and_start[key] = known
-        return known
-
-    @staticmethod
-    def _best(
-        terminals: tuple[Terminal, ...] | list[Terminal], text: str, pos: int, blank_before: bool
-    ) -> tuple[Terminal, re.Match[str]] | None:
-        best: tuple[Terminal, re.Match[str]] | None = None
-        for terminal in terminals:
-            if best is not None and terminal.priority < best[0].priority:
-                break
-            if blank_before and terminal.name in ADJACENT_ONLY:
-                continue
-            match = terminal.regex.match(text, pos)
-            if match is None:
-                continue
-            if best is None or match.end() > best[1].end():
-                best = (terminal, match)
-        return best
+        self._header_lines = _Offers((self._terminals[name] for name in HEADER_LINES), starts)
 
     def lex(self, text: str) -> LexResult:
         """Lex the envelope of `text` (which must end with a newline)."""
-        automaton = _Automaton(self._grammar)
+        automaton = self._automaton
+        automaton.renew_if_large()
+        stack = automaton.empty
         tokens: list[LineToken] = []
         misfits: list[Misfit] = []
         length = len(text)
@@ -206,22 +266,23 @@ class LineLexer:
         end = length
         previous = ""
         while pos < length:
-            if at_line_start:
-                line_end = text.find("\n", pos)
-                content = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
-                if content >= line_end:
-                    pos = line_end + 1
-                    blank_before = True
-                    continue
-                pos = content
             start = text[pos]
-            candidates, may_end = self._candidates_at(automaton.state, start)
-            found = self._best(candidates, text, pos, blank_before)
+            if start in _BLANK_CHARACTERS:
+                pos = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
+                start = text[pos]
+            if start == "\n":
+                if at_line_start:  # a blank line (else the end of a token's line)
+                    blank_before = True
+                pos, at_line_start = pos + 1, True
+                continue
+            state = stack.state
+            offered = state.by_start.get(start) or state.offer(start)
+            found = _best(offered[blank_before], text, pos)
             if found is None:
-                if may_end and at_line_start:
+                if state.may_end and at_line_start:
                     end = text.rfind("\n", 0, pos) + 1
                     break
-                misfit = self._misfit(text, pos, self._candidates(automaton.state)[0])
+                misfit = self._misfit(text, pos, state)
                 last = misfits[-1] if misfits else None
                 if (
                     last is not None
@@ -240,33 +301,56 @@ class LineLexer:
                 continue
             terminal, match = found
             if terminal.name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
-                header_lines = self._header_lines_at.get(start)
-                if header_lines is None:
-                    header_lines = _starting_with(self._header_lines, start)
-                    self._header_lines_at[start] = header_lines
-                misplaced = self._best(header_lines, text, pos, blank_before=False)
+                misplaced = _best(self._header_lines.offer(start)[False], text, pos)
                 if misplaced is not None:
-                    misfits.append(self._misfit(text, pos, self._candidates(automaton.state)[0]))
+                    misfits.append(self._misfit(text, pos, state))
                     # The rest of the line belongs to the misplaced element: skip it all.
                     pos, at_line_start = text.index("\n", misplaced[1].end()) + 1, True
                     blank_before = False
                     continue
             previous = terminal.name
-            if automaton.feed(terminal.name):
+            try:  # `shift` at the cost of a lookup once the stack has seen the terminal
+                following = stack.after[terminal.name]
+            except KeyError:
+                following = automaton.shift(stack, terminal.name)
+            if following is not None:
+                stack = following
                 tokens.append(LineToken(terminal.name, pos, match.end(), match, not at_line_start))
             else:
                 misfits.append(Misfit(pos, match.end(), terminal.name, ()))
-            pos, at_line_start = _advance(text, match.end())
+            pos, at_line_start = match.end(), False
             blank_before = False
-        return LexResult(tuple(tokens), tuple(misfits), end, automaton.finish())
+        return LexResult(tuple(tokens), tuple(misfits), end, automaton.accepts(stack))
 
-    def _misfit(self, text: str, pos: int, expected: tuple[Terminal, ...]) -> Misfit:
+    def _misfit(self, text: str, pos: int, state: _State) -> Misfit:
         line_end = text.find("\n", pos)
-        found = self._best(self._named, text, pos, blank_before=False)
-        names = tuple(t.name for t in expected if t.name not in ANY_LINE)
+        found = _best(self._named, text, pos)
         if found is not None:
-            return Misfit(pos, found[1].end(), found[0].name, names)
-        return Misfit(pos, line_end, None, names)
+            return Misfit(pos, found[1].end(), found[0].name, state.expected)
+        return Misfit(pos, line_end, None, state.expected)
+
+
+def _best(offer: Offer, text: str, pos: int) -> tuple[Terminal, re.Match[str]] | None:
+    """The terminal of `offer` that takes the text at `pos`, and its match."""
+    for group in offer:
+        best: tuple[Terminal, re.Match[str]] | None = None
+        for terminal in group:
+            match = terminal.regex.match(text, pos)
+            if match is not None and (best is None or match.end() > best[1].end()):
+                best = (terminal, match)
+        if best is not None:
+            return best
+    return None
+
+
+def _by_priority(terminals: Iterable[Terminal]) -> tuple[Terminal, ...]:
+    """The terminals, highest priority first (in their given order within a priority)."""
+    return tuple(sorted(terminals, key=lambda t: -t.priority))
+
+
+def _grouped(terminals: tuple[Terminal, ...]) -> Offer:
+    """Terminals sorted by priority, as an `Offer`: in groups of equal priority."""
+    return tuple(tuple(group) for _, group in groupby(terminals, key=lambda t: t.priority))
 
 
 def _starting_with(terminals: tuple[Terminal, ...], start: str) -> tuple[Terminal, ...]:
@@ -274,12 +358,5 @@ def _starting_with(terminals: tuple[Terminal, ...], start: str) -> tuple[Termina
     return tuple(t for t in terminals if t.first is None or start in t.first)
 
 
-_BLANKS = re.compile(r"[ \t\f\v]*")
-
-
-def _advance(text: str, pos: int) -> tuple[int, bool]:
-    """Skip blanks after a token: the next token starts the next line or shares this one."""
-    pos = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
-    if pos < len(text) and text[pos] == "\n":
-        return pos + 1, True
-    return pos, False
+_BLANK_CHARACTERS = " \t\f\v"
+_BLANKS = re.compile(f"[{_BLANK_CHARACTERS}]*")
