@@ -257,3 +257,23 @@ def test_dtg_first_header_line_in_the_addressee_list_is_out_of_order() -> None:
     )
     assert findings(result) == [("E103", "4:1-4:14")]
     assert result.diagnostics[0].message == "security warning out of order"
+
+
+def test_lexer_reads_the_same_after_forgetting_its_remembered_stacks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lexer remembers parser stacks across cables up to a bound, then starts afresh:
+    with a bound small enough to start afresh at every cable, results are the same."""
+    from validator.lexer import LexResult
+    from validator.parse import line_lexer
+
+    def read(lexed: LexResult) -> object:
+        tokens = [(t.name, t.start, t.end, t.merged, t.match.groupdict()) for t in lexed.tokens]
+        return tokens, lexed.misfits, lexed.end, lexed.complete
+
+    cables = [FRONT, FRONT.replace("TAGS", "TAGZ"), "NOT A CABLE\n", FRONT + "SUBJECT: AGAIN\n"]
+    expected = [read(line_lexer().lex(text)) for text in cables]
+    monkeypatch.setattr("validator.lexer._STACK_LIMIT", 2)
+    lexer = line_lexer()
+    assert [read(lexer.lex(text)) for text in cables * 2] == expected * 2
+    assert len(lexer._automaton._interned) < 40  # the bound at work
