@@ -134,11 +134,10 @@ class _Builder:
         return self.source.span(start, min(end, len(self.source.text)))
 
     def group(self, token: LineToken, name: str) -> Field | None:
-        match = token.match
-        text = match.group(name)
-        if text is None:
+        start, end = token.match.span(name)
+        if start < 0:
             return None
-        return Field.at(text, match.start(name), match.end(name), self.span)
+        return Field.at(self.text[start:end], start, end, self.span)
 
     def need(self, token: LineToken, name: str) -> Field:
         found = self.group(token, name)
@@ -148,6 +147,10 @@ class _Builder:
 
     def token_span(self, token: LineToken) -> Span:
         return self.span(token.start, token.end)
+
+    def whole(self, token: LineToken) -> Field:
+        """The token's whole text as a field (a line taken as it is)."""
+        return Field.at(token.match.group(), token.start, token.end, self.span)
 
     def report(
         self,
@@ -261,7 +264,7 @@ class _Builder:
         if kind in ("bare-dtg", "weekday") and "archive_year" not in self.values:
             year = int(token.match.group("year"))
             self.values["archive_year"] = full_year(year) if year < 100 else year
-        text = Field(token.match.group(), self.token_span(token))
+        text = self.whole(token)
         if token.name == "WEEKDAY_LINE":
             line = PreambleLine(kind, text, token.match.group("weekday"), _moment(token.match))
         else:
@@ -273,7 +276,11 @@ class _Builder:
 
     def transmission_id(self, token: LineToken) -> None:
         self.values["transmission"] = TransmissionId(
-            self.token_span(token), self.need(token, "channel"), self.need(token, "sequence")
+            token.start,
+            token.end,
+            self.span,
+            self.need(token, "channel"),
+            self.need(token, "sequence"),
         )
 
     def routing_line(self, token: LineToken) -> None:
@@ -283,14 +290,15 @@ class _Builder:
         indicators = self.need(token, "indicators")
         base = token.match.start("indicators")
         for match in _INDICATOR.finditer(indicators.text):
-            self.indicators.append(
-                Field(match.group(), self.span(base + match.start(), base + match.end()))
-            )
+            start, end = match.span()
+            self.indicators.append(Field.at(match.group(), base + start, base + end, self.span))
         self.routing_end = token.end
 
     def de_line(self, token: LineToken) -> None:
         self.values["de_line"] = DeLine(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "station"),
             self.need(token, "serial"),
             self.group(token, "section"),
@@ -300,7 +308,9 @@ class _Builder:
 
     def security_warning(self, token: LineToken) -> None:
         self.values["security_warning"] = SecurityWarning(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "prosign"),
             self.need(token, "group"),
             self.group(token, "specat"),
@@ -309,15 +319,14 @@ class _Builder:
 
     def dtg_line(self, token: LineToken) -> None:
         match = token.match
-        group_start = match.start("day")
+        group_start, group_end = match.start("day"), match.end("year")
         self.values["dtg"] = Dtg(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "precedence"),
             self.group(token, "info_precedence"),
-            Field(
-                match.string[group_start : match.end("year")],
-                self.span(group_start, match.end("year")),
-            ),
+            Field.at(match.string[group_start:group_end], group_start, group_end, self.span),
             int(match.group("day")),
             int(match.group("hour")),
             int(match.group("minute")),
@@ -327,7 +336,9 @@ class _Builder:
         )
 
     def originator(self, token: LineToken) -> None:
-        self.values["originator"] = Originator(self.token_span(token), self.need(token, "address"))
+        self.values["originator"] = Originator(
+            token.start, token.end, self.span, self.need(token, "address")
+        )
 
     def addressee_keyword(self, token: LineToken) -> None:
         self.current_list = _LIST_OF_KEYWORD[token.name]
@@ -335,7 +346,9 @@ class _Builder:
     def addressee(self, token: LineToken) -> None:
         self.addressees[self.current_list].append(
             Addressee(
-                self.token_span(token),
+                token.start,
+                token.end,
+                self.span,
                 self.current_list,
                 self.group(token, "indicator"),
                 self.need(token, "address"),
@@ -346,7 +359,9 @@ class _Builder:
 
     def classification(self, token: LineToken) -> None:
         self.values["classification"] = Classification(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "level"),
             self.group(token, "control") if token.name == "CLASSIFICATION" else None,
             self.group(token, "section"),
@@ -369,18 +384,18 @@ class _Builder:
 
     def caption(self, token: LineToken) -> None:
         kind: CaptionKind = _CAPTION_KIND[token.name]
-        field_ = Field(token.match.group(), self.token_span(token))
-        self.captions.append(Caption(self.token_span(token), kind, field_))
+        self.captions.append(Caption(token.start, token.end, self.span, kind, self.whole(token)))
 
     def passing_line(self, token: LineToken) -> None:
-        field_ = Field(token.match.group(), self.token_span(token))
-        self.passing.append(PassingLine(self.token_span(token), field_))
+        self.passing.append(PassingLine(token.start, token.end, self.span, self.whole(token)))
 
     def eo_line(self, token: LineToken) -> None:
         if "eo" in self.values:
             return
         self.values["eo"] = EoLine(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "keyword"),
             self.need(token, "order"),
             self.need(token, "instruction"),
@@ -441,8 +456,10 @@ class _Builder:
             return None
         if not joined.pieces:
             at = token.match.end("text")
-            return Field("", self.span(at, at))
-        return Field(joined.text(self.text), self.span(joined.pieces[0][0], joined.pieces[-1][1]))
+            return Field.at("", at, at, self.span)
+        return Field.at(
+            joined.text(self.text), joined.pieces[0][0], joined.pieces[-1][1], self.span
+        )
 
     def subject(self) -> Subject | None:
         token = self.block_tokens.get("SUBJECT_LINE")
@@ -451,7 +468,9 @@ class _Builder:
             return None
         end = max(token.end, *(end for _, end in self.joined["SUBJECT_LINE"].pieces), 0)
         return Subject(
-            self.span(token.start, end),
+            token.start,
+            end,
+            self.span,
             self.need(token, "keyword"),
             self.group(token, "marking"),
             text,
@@ -485,9 +504,9 @@ class _Builder:
                     stop,
                     self.span,
                 )
-                items.append(ReferenceItem(self.span(start, stop), letter_field, text))
+                items.append(ReferenceItem(start, stop, self.span, letter_field, text))
             end = max(end, joined.pieces[-1][1])
-        return References(self.span(token.start, end), self.need(token, "keyword"), tuple(items))
+        return References(token.start, end, self.span, self.need(token, "keyword"), tuple(items))
 
     def classified_by(self) -> ClassifiedBy | None:
         token = self.block_tokens.get("CLASSIFIED_BY")
@@ -519,7 +538,9 @@ class _Builder:
         if self.routing_start is None or not isinstance(precedence, Field):
             return None
         return RoutingLine(
-            self.span(self.routing_start.start, self.routing_end),
+            self.routing_start.start,
+            self.routing_end,
+            self.span,
             precedence,
             tuple(self.indicators),
         )
@@ -528,7 +549,9 @@ class _Builder:
         if self.tags_token is None:
             return None
         return Tags(
-            self.span(self.tags_token.start, self.tags_end),
+            self.tags_token.start,
+            self.tags_end,
+            self.span,
             self.need(self.tags_token, "keyword"),
             tuple(self.tag_codes),
         )
