@@ -172,7 +172,9 @@ class _Builder:
             # An entry on its list's keyword line (`TO RUEHC/...`) is that line, not a merge.
             if token.merged and previous is not None and previous.name not in _LIST_OF_KEYWORD:
                 self.merged.append((previous, token))
-            self.check_single(token)
+            single = _BASE.get(token.name)
+            if single is not None:
+                self.check_single(token, single)
             handler = _HANDLERS.get(token.name)
             if handler is not None:
                 handler(self, token)
@@ -180,10 +182,8 @@ class _Builder:
         for misfit in lexed.misfits:
             self.report_misfit(misfit)
 
-    def check_single(self, token: LineToken) -> None:
-        base = _BASE.get(token.name)
-        if base is None:
-            return
+    def check_single(self, token: LineToken, base: str) -> None:
+        """E104 for a second `base` element; E105 for front matter out of its usual order."""
         first = self.seen.get(base)
         if first is not None:
             self.report(
@@ -566,21 +566,16 @@ class _Builder:
         return "headerless"
 
     def check_required(self, layout: Layout, envelope_end: int) -> None:
-        required: list[str] = []
-        if layout == "acp127":
-            required += ["ROUTING_LINE", "DE_LINE", "SECURITY_WARNING", "DTG_LINE", "FM_LINE"]
-            required += ["ADDRESSEE_LIST"]
-        elif layout == "dtg-first":
-            required += ["DTG_LINE", "FM_LINE", "ADDRESSEE_LIST"]
-        required += ["CLASSIFICATION", "EO_LINE", "TAGS_LINE", "SUBJECT_LINE"]
+        present = self.seen.keys() | self.malformed
+        if self.addressees["to"] or self.addressees["info"]:
+            present.add("ADDRESSEE_LIST")
+        missing = [name for name in _REQUIRED[layout] if name not in present]
+        if not missing:
+            return
         # Where the envelope ended; at the end of the last line when the whole file was read.
         last = len(self.source.text.rstrip("\n"))
         at = self.span(min(envelope_end, last), min(envelope_end, last))
-        for name in required:
-            if name in self.seen or name in self.malformed:
-                continue
-            if name == "ADDRESSEE_LIST" and (self.addressees["to"] or self.addressees["info"]):
-                continue
+        for name in missing:
             self.report(
                 "E102",
                 f"{describe(name)} missing",
@@ -622,7 +617,8 @@ class _Builder:
             paragraphs=self.front_paragraphs() + scan.paragraphs,
             pages=tuple(self.pages) + scan.pages,
             end=scan.end,
-            envelope_end_line=self.source.position(min(lexed.end, len(self.source.text)))[0],
+            # Lines are counted without the line index (most cables never need it).
+            envelope_end_line=self.source.text.count("\n", 0, lexed.end) + 1,
             archive_year=values.get("archive_year"),  # type: ignore[arg-type]
             text_damage=scan.damage,
             merged=tuple(
@@ -694,6 +690,17 @@ _CAPTION_KIND: dict[str, CaptionKind] = {
     "CORRECTED_COPY": "corrected-copy",
     "REVIEW_STAMP": "review-stamp",
 }
+# The elements each layout requires (ENVELOPE.md section 1), in the order E102 reports them.
+_FRONT_MATTER = ("CLASSIFICATION", "EO_LINE", "TAGS_LINE", "SUBJECT_LINE")
+_REQUIRED: dict[Layout, tuple[str, ...]] = {
+    "acp127": (
+        "ROUTING_LINE", "DE_LINE", "SECURITY_WARNING", "DTG_LINE", "FM_LINE", "ADDRESSEE_LIST",
+        *_FRONT_MATTER,
+    ),
+    "dtg-first": ("DTG_LINE", "FM_LINE", "ADDRESSEE_LIST", *_FRONT_MATTER),
+    "partial-extract": _FRONT_MATTER,
+    "headerless": _FRONT_MATTER,
+}  # fmt: skip
 _LIST_OF_KEYWORD: dict[str, AddresseeList] = {
     "TO_KEYWORD": "to",
     "INFO_KEYWORD": "info",
