@@ -142,7 +142,7 @@ class _Builder:
         self.joined: dict[str, Joined] = {}
         self.block_tokens: dict[str, LineToken] = {}
         self.ref_items: list[tuple[LineToken, Joined]] = []
-        self.front_seen: list[LineToken] = []
+        self.front_seen: dict[str, LineToken] = {}
         self.malformed: set[str] = set()
         self.merged: list[tuple[LineToken, LineToken]] = []
 
@@ -210,9 +210,10 @@ class _Builder:
             )
         else:
             self.seen[base] = token
-        if base in _FRONT_ORDER:
-            for earlier in self.front_seen:
-                if _FRONT_ORDER[earlier.name] > _FRONT_ORDER[base]:
+        rank = _FRONT_ORDER.get(base)
+        if rank is not None:
+            for earlier in self.front_seen.values():
+                if _FRONT_ORDER[earlier.name] > rank:
                     self.report(
                         "E105",
                         f"{describe(base)} after the {describe(earlier.name)}",
@@ -225,8 +226,7 @@ class _Builder:
                     break
             # The first line of each kind is the earliest to compare with: keeping repeats
             # (E104) would make a file of 10^5 SUBJECT lines quadratic.
-            if all(earlier.name != base for earlier in self.front_seen):
-                self.front_seen.append(token)
+            self.front_seen.setdefault(base, token)
 
     def report_misfit(self, misfit: Misfit) -> None:
         span = self.span(misfit.start, misfit.end)
