@@ -166,6 +166,15 @@ class Element:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in ["span", *self._public()])
         return f"{type(self).__name__}({shown})"
 
+    def __reduce__(self) -> tuple[Callable[..., Element], tuple[object, ...]]:
+        # Pickled with its span worked out, as a `Field` is: the locator holds the whole source.
+        return (_unpickled, (type(self), *self._values()))
+
+
+def _unpickled(kind: type[Element], span: Span, *values: object) -> Element:
+    """An element read back by pickle, its span already known."""
+    return kind(0, 0, lambda start, end: span, *values)
+
 
 @dataclass(slots=True, eq=False, repr=False)
 class TransmissionId(Element):
