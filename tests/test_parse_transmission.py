@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, datetime
 
 import pytest
@@ -166,6 +167,22 @@ def test_trailing_blanks_are_not_part_of_the_fields() -> None:
     assert where(parsed.transmission) == "1:1-1:13"
     assert value(parsed.de_line.time) == ("1657", "4:23-4:27")  # type: ignore[union-attr]
     assert value(parsed.security_warning.signals) == ("ZZH", "5:11-5:14")  # type: ignore[union-attr]
+
+
+def test_elements_compare_print_and_pickle_by_span_and_fields() -> None:
+    """Elements locate their span on first use; they behave as values all the same."""
+    first, second = cable(XRO + FRONT), cable(XRO + FRONT)
+    assert first.dtg == second.dtg and hash(first.dtg) == hash(second.dtg)
+    assert first == second
+    moved = cable("\n" + XRO + FRONT)
+    assert moved.transmission != first.transmission  # same fields, another line
+    assert repr(first.transmission) == (
+        "TransmissionId(span=Span(line=1, column=1, end_line=1, end_column=13), "
+        "channel=Field(text='XRO', span=Span(line=1, column=6, end_line=1, end_column=9)), "
+        "sequence=Field(text='1733', span=Span(line=1, column=9, end_line=1, end_column=13)))"
+    )
+    copy = pickle.loads(pickle.dumps(first))
+    assert copy == first and where(copy.routing) == "2:1-3:14"
 
 
 @pytest.mark.parametrize(

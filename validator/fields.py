@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from validator.model import ClassifiedBy, Field
 from validator.source import Span
@@ -56,15 +57,17 @@ def classified_by_from(
     reason = _REASON.search(joined_text)
     if reason is not None:
         start = joined.offset(reason.start("section"))
-        section = Field(
-            re.sub(r"\s", "", reason.group("section")),
-            make_span(start, joined.offset(reason.end("section") - 1) + 1),
+        section = Field.at(
+            "".join(reason.group("section").split()),
+            start,
+            joined.offset(reason.end("section") - 1) + 1,
+            make_span,
         )
         base = reason.start("letters")
         for letter in _REASON_LETTER.finditer(reason.group("letters")):
             group = 1 if letter.group(1) else 2
             at = joined.offset(base + letter.start(group))
-            letters.append(Field(letter.group(group).lower(), make_span(at, at + 1)))
+            letters.append(Field.at(letter.group(group).lower(), at, at + 1, make_span))
     return ClassifiedBy(span, keyword, text, section, tuple(letters))
 
 
@@ -78,7 +81,7 @@ def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -
         nonlocal pending
         if pending is not None:
             start, end = pending
-            items.append(Field(text[start:end], make_span(base + start, base + end)))
+            items.append(Field.at(text[start:end], base + start, base + end, make_span))
             pending = None
 
     for word in _TAG_WORD.finditer(text):
@@ -89,7 +92,7 @@ def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -
             continue
         if _CODE_LIKE.match(text[start:end]):
             flush()
-            items.append(Field(text[start:end], make_span(base + start, base + end)))
+            items.append(Field.at(text[start:end], base + start, base + end, make_span))
             continue
         separated = pending is not None and "," in text[pending[1] : start]
         if pending is None or separated:
@@ -99,6 +102,12 @@ def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -
             pending = (pending[0], end)
     flush()
     return items
+
+
+@cache
+def _item_marker(letter: str) -> re.Pattern[str]:
+    """The start of the item lettered `letter` after a blank or comma: `(B)`, `B.` or `B)`."""
+    return re.compile(rf"(?:(?<=\s)|(?<=[,;]))(?:\({letter}\)|{letter}[.)])(?=\s|[A-Z0-9])")
 
 
 _LEADING_LETTER = re.compile(r"¶?(?:\((?P<paren>[A-Z])\)|(?P<dot>[A-Z])[.)])(?=\s|[A-Z0-9])")
@@ -119,9 +128,7 @@ def split_lettered(text: str) -> list[tuple[tuple[int, int] | None, tuple[int, i
     letter = first.group("paren") or first.group("dot")
     while True:
         following = chr(ord(letter) + 1)
-        marker = re.compile(
-            rf"(?:(?<=\s)|(?<=[,;]))(?:\({following}\)|{following}[.)])(?=\s|[A-Z0-9])"
-        ).search(text, letter_end)
+        marker = _item_marker(following).search(text, letter_end)
         body_start = letter_end + len(text[letter_end:]) - len(text[letter_end:].lstrip())
         body_end = marker.start() if marker else len(text)
         body_end = body_start + len(text[body_start:body_end].rstrip(" ,;"))

@@ -39,6 +39,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import Literal, NamedTuple
@@ -122,18 +123,71 @@ class PreambleLine(NamedTuple):
         return self.text.span
 
 
-class TransmissionId(NamedTuple):
+Locate = Callable[[int, int], Span]
+"""The span of the text offsets `start` to `end` (exclusive) of the parsed source."""
+
+
+@dataclass(slots=True, eq=False, repr=False)
+class Element:
+    """An element the parser builds from the lines of one cable: where it stands.
+
+    The parser gives the text offsets; the line and column are only worked out when something
+    asks for `span`, as for a `Field` (most elements are never reported). Elements compare
+    and print by their span and public fields, as named tuples do.
+    """
+
+    _start: int
+    _end: int
+    _locate: Locate
+    _span: Span | None = field(default=None, init=False)
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            self._span = self._locate(self._start, self._end)
+        return self._span
+
+    def _values(self) -> tuple[object, ...]:
+        """The span and the public fields, in their order."""
+        return (self.span, *(getattr(self, name) for name in self._public()))
+
+    def _public(self) -> list[str]:
+        return [each.name for each in dataclass_fields(self) if not each.name.startswith("_")]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Element) or type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in ["span", *self._public()])
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[Callable[..., Element], tuple[object, ...]]:
+        # Pickled with its span worked out, as a `Field` is: the locator holds the whole source.
+        return (_unpickled, (type(self), *self._values()))
+
+
+def _unpickled(kind: type[Element], span: Span, *values: object) -> Element:
+    """An element read back by pickle, its span already known."""
+    return kind(0, 0, lambda start, end: span, *values)
+
+
+@dataclass(slots=True, eq=False, repr=False)
+class TransmissionId(Element):
     """FL1 `VZCZCXRO1733`: channel designator and channel sequence number."""
 
-    span: Span
     channel: Field
     sequence: Field
 
 
-class RoutingLine(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class RoutingLine(Element):
     """FL2 `PP RUEHDBU RUEHFL ...`: precedence digraph and the relay's routing indicators."""
 
-    span: Span
     precedence: Field
     indicators: tuple[Field, ...]
 
@@ -142,10 +196,10 @@ class RoutingLine(NamedTuple):
         return self.precedence.text[0]
 
 
-class DeLine(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class DeLine(Element):
     """FL3 `DE RUEHRL #1106/01 2521657`."""
 
-    span: Span
     station: Field
     serial: Field
     section: Field | None
@@ -165,20 +219,20 @@ class DeLine(NamedTuple):
         return int(self.time.text[2:])
 
 
-class SecurityWarning(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class SecurityWarning(Element):
     """FL4 `ZNY CCCCC ZZH`: security prosign, classification group, operating signals."""
 
-    span: Span
     prosign: Field
     group: Field
     specat: Field | None
     signals: Field | None
 
 
-class Dtg(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Dtg(Element):
     """FL5 `O R 141437Z NOV 07 ZDK`: precedence prosign(s) and the date-time group."""
 
-    span: Span
     precedence: Field
     info_precedence: Field | None
     group: Field
@@ -219,10 +273,10 @@ class Dtg(NamedTuple):
         return moment.date() if moment else None
 
 
-class Originator(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Originator(Element):
     """FL6 `FM AMEMBASSY BERLIN`."""
 
-    span: Span
     address: Field
 
     @property
@@ -249,10 +303,10 @@ _INDICATOR = re.compile(r"R[A-Z]{4,6}")
 _INDICATOR_LIKE = re.compile(r"R[A-Z][A-Z0-9]{1,8}(?=/(?!/))")
 
 
-class Addressee(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Addressee(Element):
     """One FL7-FL9 entry: `RUEHC/SECSTATE WASHDC PRIORITY 5130`."""
 
-    span: Span
     list: AddresseeList
     indicator: Field | None
     address: Field
@@ -273,10 +327,10 @@ class Addressee(NamedTuple):
         return Field(match.group(), end)
 
 
-class Classification(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Classification(Element):
     """The classification line `C O N F I D E N T I A L SECTION 01 OF 03 BERLIN 001106`."""
 
-    span: Span
     level: Field
     control: Field | None
     section: Field | None
@@ -319,10 +373,10 @@ def normalise_level(text: str) -> str:
 CaptionKind = Literal["caption", "corrected-copy", "review-stamp"]
 
 
-class Caption(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Caption(Element):
     """A caption line (`SIPDIS`, `NOFORN`, ...), corrected-copy notice or review stamp."""
 
-    span: Span
     kind: CaptionKind
     text: Field
 
@@ -331,17 +385,17 @@ class Caption(NamedTuple):
         return " ".join(self.text.text.upper().split())
 
 
-class PassingLine(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class PassingLine(Element):
     """A free line between captions and E.O. line: `STATE FOR EUR/CE`."""
 
-    span: Span
     text: Field
 
 
-class EoLine(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class EoLine(Element):
     """`E.O. 12958: DECL: 09/09/2019`: the order and the declassification instruction."""
 
-    span: Span
     keyword: Field
     order: Field
     instruction: Field
@@ -393,27 +447,27 @@ def parse_written_date(text: str) -> date | None:
     return None
 
 
-class Tags(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Tags(Element):
     """`TAGS: GM PREL PGOV`: the codes as written (items of several words kept whole)."""
 
-    span: Span
     keyword: Field
     codes: tuple[Field, ...]
 
 
-class Subject(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Subject(Element):
     """`SUBJECT: (C) ...`, continued on following lines; `text` joins the lines."""
 
-    span: Span
     keyword: Field
     marking: Field | None
     text: Field
 
 
-class ReferenceItem(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class ReferenceItem(Element):
     """One reference: `A. BEIJING 303` (letter optional for a single reference)."""
 
-    span: Span
     letter: Field | None
     text: Field
 
@@ -424,10 +478,10 @@ class ReferenceItem(NamedTuple):
         return self.letter.text.strip("¶.()").upper()
 
 
-class References(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class References(Element):
     """The REF block."""
 
-    span: Span
     keyword: Field
     items: tuple[ReferenceItem, ...]
 

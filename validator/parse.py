@@ -34,6 +34,7 @@ from validator.model import (
     EoLine,
     Field,
     Layout,
+    Locate,
     MergedElement,
     Originator,
     PageLine,
@@ -99,12 +100,28 @@ _SINGLE = frozenset(
 _BASE = {name: name.removesuffix("_BAD") for name in _SINGLE | {n + "_BAD" for n in _SINGLE}}
 
 
+def _locator(source: Source) -> Locate:
+    """The span of text offsets in `source` (the lexed text may end one newline past it).
+
+    It holds the source alone: the fields and elements that keep it do not keep the builder
+    alive, and the parse leaves no reference cycle for the garbage collector.
+    """
+    length = len(source.text)
+    span = source.span
+
+    def locate(start: int, end: int) -> Span:
+        return span(start, min(end, length))
+
+    return locate
+
+
 class _Builder:
     """Collects elements from the token stream, then freezes them into a `Cable`."""
 
     def __init__(self, source: Source, text: str) -> None:
         self.source = source
         self.text = text
+        self.span = _locator(source)
         self.diagnostics: list[Diagnostic] = []
         self.values: dict[str, object] = {}
         self.preamble: list[PreambleLine] = []
@@ -125,20 +142,16 @@ class _Builder:
         self.joined: dict[str, Joined] = {}
         self.block_tokens: dict[str, LineToken] = {}
         self.ref_items: list[tuple[LineToken, Joined]] = []
-        self.front_seen: list[LineToken] = []
+        self.front_seen: dict[str, LineToken] = {}
         self.malformed: set[str] = set()
         self.merged: list[tuple[LineToken, LineToken]] = []
 
     # ---- helpers -------------------------------------------------------------------------
-    def span(self, start: int, end: int) -> Span:
-        return self.source.span(start, min(end, len(self.source.text)))
-
     def group(self, token: LineToken, name: str) -> Field | None:
-        match = token.match
-        text = match.group(name)
-        if text is None:
+        start, end = token.match.span(name)
+        if start < 0:
             return None
-        return Field.at(text, match.start(name), match.end(name), self.span)
+        return Field.at(self.text[start:end], start, end, self.span)
 
     def need(self, token: LineToken, name: str) -> Field:
         found = self.group(token, name)
@@ -148,6 +161,10 @@ class _Builder:
 
     def token_span(self, token: LineToken) -> Span:
         return self.span(token.start, token.end)
+
+    def whole(self, token: LineToken) -> Field:
+        """The token's whole text as a field (a line taken as it is)."""
+        return Field.at(token.match.group(), token.start, token.end, self.span)
 
     def report(
         self,
@@ -169,7 +186,9 @@ class _Builder:
             # An entry on its list's keyword line (`TO RUEHC/...`) is that line, not a merge.
             if token.merged and previous is not None and previous.name not in _LIST_OF_KEYWORD:
                 self.merged.append((previous, token))
-            self.check_single(token)
+            single = _BASE.get(token.name)
+            if single is not None:
+                self.check_single(token, single)
             handler = _HANDLERS.get(token.name)
             if handler is not None:
                 handler(self, token)
@@ -177,10 +196,8 @@ class _Builder:
         for misfit in lexed.misfits:
             self.report_misfit(misfit)
 
-    def check_single(self, token: LineToken) -> None:
-        base = _BASE.get(token.name)
-        if base is None:
-            return
+    def check_single(self, token: LineToken, base: str) -> None:
+        """E104 for a second `base` element; E105 for front matter out of its usual order."""
         first = self.seen.get(base)
         if first is not None:
             self.report(
@@ -193,9 +210,10 @@ class _Builder:
             )
         else:
             self.seen[base] = token
-        if base in _FRONT_ORDER:
-            for earlier in self.front_seen:
-                if _FRONT_ORDER[earlier.name] > _FRONT_ORDER[base]:
+        rank = _FRONT_ORDER.get(base)
+        if rank is not None:
+            for earlier in self.front_seen.values():
+                if _FRONT_ORDER[earlier.name] > rank:
                     self.report(
                         "E105",
                         f"{describe(base)} after the {describe(earlier.name)}",
@@ -208,8 +226,7 @@ class _Builder:
                     break
             # The first line of each kind is the earliest to compare with: keeping repeats
             # (E104) would make a file of 10^5 SUBJECT lines quadratic.
-            if all(earlier.name != base for earlier in self.front_seen):
-                self.front_seen.append(token)
+            self.front_seen.setdefault(base, token)
 
     def report_misfit(self, misfit: Misfit) -> None:
         span = self.span(misfit.start, misfit.end)
@@ -261,7 +278,7 @@ class _Builder:
         if kind in ("bare-dtg", "weekday") and "archive_year" not in self.values:
             year = int(token.match.group("year"))
             self.values["archive_year"] = full_year(year) if year < 100 else year
-        text = Field(token.match.group(), self.token_span(token))
+        text = self.whole(token)
         if token.name == "WEEKDAY_LINE":
             line = PreambleLine(kind, text, token.match.group("weekday"), _moment(token.match))
         else:
@@ -273,7 +290,11 @@ class _Builder:
 
     def transmission_id(self, token: LineToken) -> None:
         self.values["transmission"] = TransmissionId(
-            self.token_span(token), self.need(token, "channel"), self.need(token, "sequence")
+            token.start,
+            token.end,
+            self.span,
+            self.need(token, "channel"),
+            self.need(token, "sequence"),
         )
 
     def routing_line(self, token: LineToken) -> None:
@@ -283,14 +304,15 @@ class _Builder:
         indicators = self.need(token, "indicators")
         base = token.match.start("indicators")
         for match in _INDICATOR.finditer(indicators.text):
-            self.indicators.append(
-                Field(match.group(), self.span(base + match.start(), base + match.end()))
-            )
+            start, end = match.span()
+            self.indicators.append(Field.at(match.group(), base + start, base + end, self.span))
         self.routing_end = token.end
 
     def de_line(self, token: LineToken) -> None:
         self.values["de_line"] = DeLine(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "station"),
             self.need(token, "serial"),
             self.group(token, "section"),
@@ -300,7 +322,9 @@ class _Builder:
 
     def security_warning(self, token: LineToken) -> None:
         self.values["security_warning"] = SecurityWarning(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "prosign"),
             self.need(token, "group"),
             self.group(token, "specat"),
@@ -309,15 +333,14 @@ class _Builder:
 
     def dtg_line(self, token: LineToken) -> None:
         match = token.match
-        group_start = match.start("day")
+        group_start, group_end = match.start("day"), match.end("year")
         self.values["dtg"] = Dtg(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "precedence"),
             self.group(token, "info_precedence"),
-            Field(
-                match.string[group_start : match.end("year")],
-                self.span(group_start, match.end("year")),
-            ),
+            Field.at(match.string[group_start:group_end], group_start, group_end, self.span),
             int(match.group("day")),
             int(match.group("hour")),
             int(match.group("minute")),
@@ -327,7 +350,9 @@ class _Builder:
         )
 
     def originator(self, token: LineToken) -> None:
-        self.values["originator"] = Originator(self.token_span(token), self.need(token, "address"))
+        self.values["originator"] = Originator(
+            token.start, token.end, self.span, self.need(token, "address")
+        )
 
     def addressee_keyword(self, token: LineToken) -> None:
         self.current_list = _LIST_OF_KEYWORD[token.name]
@@ -335,7 +360,9 @@ class _Builder:
     def addressee(self, token: LineToken) -> None:
         self.addressees[self.current_list].append(
             Addressee(
-                self.token_span(token),
+                token.start,
+                token.end,
+                self.span,
                 self.current_list,
                 self.group(token, "indicator"),
                 self.need(token, "address"),
@@ -346,7 +373,9 @@ class _Builder:
 
     def classification(self, token: LineToken) -> None:
         self.values["classification"] = Classification(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "level"),
             self.group(token, "control") if token.name == "CLASSIFICATION" else None,
             self.group(token, "section"),
@@ -369,18 +398,18 @@ class _Builder:
 
     def caption(self, token: LineToken) -> None:
         kind: CaptionKind = _CAPTION_KIND[token.name]
-        field_ = Field(token.match.group(), self.token_span(token))
-        self.captions.append(Caption(self.token_span(token), kind, field_))
+        self.captions.append(Caption(token.start, token.end, self.span, kind, self.whole(token)))
 
     def passing_line(self, token: LineToken) -> None:
-        field_ = Field(token.match.group(), self.token_span(token))
-        self.passing.append(PassingLine(self.token_span(token), field_))
+        self.passing.append(PassingLine(token.start, token.end, self.span, self.whole(token)))
 
     def eo_line(self, token: LineToken) -> None:
         if "eo" in self.values:
             return
         self.values["eo"] = EoLine(
-            self.token_span(token),
+            token.start,
+            token.end,
+            self.span,
             self.need(token, "keyword"),
             self.need(token, "order"),
             self.need(token, "instruction"),
@@ -441,8 +470,10 @@ class _Builder:
             return None
         if not joined.pieces:
             at = token.match.end("text")
-            return Field("", self.span(at, at))
-        return Field(joined.text(self.text), self.span(joined.pieces[0][0], joined.pieces[-1][1]))
+            return Field.at("", at, at, self.span)
+        return Field.at(
+            joined.text(self.text), joined.pieces[0][0], joined.pieces[-1][1], self.span
+        )
 
     def subject(self) -> Subject | None:
         token = self.block_tokens.get("SUBJECT_LINE")
@@ -451,7 +482,9 @@ class _Builder:
             return None
         end = max(token.end, *(end for _, end in self.joined["SUBJECT_LINE"].pieces), 0)
         return Subject(
-            self.span(token.start, end),
+            token.start,
+            end,
+            self.span,
             self.need(token, "keyword"),
             self.group(token, "marking"),
             text,
@@ -485,9 +518,9 @@ class _Builder:
                     stop,
                     self.span,
                 )
-                items.append(ReferenceItem(self.span(start, stop), letter_field, text))
+                items.append(ReferenceItem(start, stop, self.span, letter_field, text))
             end = max(end, joined.pieces[-1][1])
-        return References(self.span(token.start, end), self.need(token, "keyword"), tuple(items))
+        return References(token.start, end, self.span, self.need(token, "keyword"), tuple(items))
 
     def classified_by(self) -> ClassifiedBy | None:
         token = self.block_tokens.get("CLASSIFIED_BY")
@@ -519,7 +552,9 @@ class _Builder:
         if self.routing_start is None or not isinstance(precedence, Field):
             return None
         return RoutingLine(
-            self.span(self.routing_start.start, self.routing_end),
+            self.routing_start.start,
+            self.routing_end,
+            self.span,
             precedence,
             tuple(self.indicators),
         )
@@ -528,7 +563,9 @@ class _Builder:
         if self.tags_token is None:
             return None
         return Tags(
-            self.span(self.tags_token.start, self.tags_end),
+            self.tags_token.start,
+            self.tags_end,
+            self.span,
             self.need(self.tags_token, "keyword"),
             tuple(self.tag_codes),
         )
@@ -543,21 +580,16 @@ class _Builder:
         return "headerless"
 
     def check_required(self, layout: Layout, envelope_end: int) -> None:
-        required: list[str] = []
-        if layout == "acp127":
-            required += ["ROUTING_LINE", "DE_LINE", "SECURITY_WARNING", "DTG_LINE", "FM_LINE"]
-            required += ["ADDRESSEE_LIST"]
-        elif layout == "dtg-first":
-            required += ["DTG_LINE", "FM_LINE", "ADDRESSEE_LIST"]
-        required += ["CLASSIFICATION", "EO_LINE", "TAGS_LINE", "SUBJECT_LINE"]
+        present = self.seen.keys() | self.malformed
+        if self.addressees["to"] or self.addressees["info"]:
+            present.add("ADDRESSEE_LIST")
+        missing = [name for name in _REQUIRED[layout] if name not in present]
+        if not missing:
+            return
         # Where the envelope ended; at the end of the last line when the whole file was read.
         last = len(self.source.text.rstrip("\n"))
         at = self.span(min(envelope_end, last), min(envelope_end, last))
-        for name in required:
-            if name in self.seen or name in self.malformed:
-                continue
-            if name == "ADDRESSEE_LIST" and (self.addressees["to"] or self.addressees["info"]):
-                continue
+        for name in missing:
             self.report(
                 "E102",
                 f"{describe(name)} missing",
@@ -599,7 +631,8 @@ class _Builder:
             paragraphs=self.front_paragraphs() + scan.paragraphs,
             pages=tuple(self.pages) + scan.pages,
             end=scan.end,
-            envelope_end_line=self.source.position(min(lexed.end, len(self.source.text)))[0],
+            # Lines are counted without the line index (most cables never need it).
+            envelope_end_line=self.source.text.count("\n", 0, lexed.end) + 1,
             archive_year=values.get("archive_year"),  # type: ignore[arg-type]
             text_damage=scan.damage,
             merged=tuple(
@@ -671,6 +704,17 @@ _CAPTION_KIND: dict[str, CaptionKind] = {
     "CORRECTED_COPY": "corrected-copy",
     "REVIEW_STAMP": "review-stamp",
 }
+# The elements each layout requires (ENVELOPE.md section 1), in the order E102 reports them.
+_FRONT_MATTER = ("CLASSIFICATION", "EO_LINE", "TAGS_LINE", "SUBJECT_LINE")
+_REQUIRED: dict[Layout, tuple[str, ...]] = {
+    "acp127": (
+        "ROUTING_LINE", "DE_LINE", "SECURITY_WARNING", "DTG_LINE", "FM_LINE", "ADDRESSEE_LIST",
+        *_FRONT_MATTER,
+    ),
+    "dtg-first": ("DTG_LINE", "FM_LINE", "ADDRESSEE_LIST", *_FRONT_MATTER),
+    "partial-extract": _FRONT_MATTER,
+    "headerless": _FRONT_MATTER,
+}  # fmt: skip
 _LIST_OF_KEYWORD: dict[str, AddresseeList] = {
     "TO_KEYWORD": "to",
     "INFO_KEYWORD": "info",
