@@ -16,7 +16,8 @@ _REASON = re.compile(
 _REASON_LETTER = re.compile(r"(?i)\(([a-z])\)|\b([a-h])\b")
 # A TAGS item: a parenthesised person, or a word.
 _TAG_WORD = re.compile(r"\([^)\n]*\)?|[^,\s]+")
-_CODE_LIKE = re.compile(r"^(?:[A-Z]{2,6}|[a-z]{2,6})(?:-\d)?[.,]?$|^\(.*\)$")
+# Matched at a word's offsets in the line (`match(text, start, end)`), so no `^` anchor.
+_CODE_LIKE = re.compile(r"(?:[A-Z]{2,6}|[a-z]{2,6})(?:-\d)?[.,]?$|\(.*\)$")
 
 
 @dataclass
@@ -70,35 +71,25 @@ def classified_by_from(
 
 def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -> list[Field]:
     """Split a TAGS list on commas and blanks, keeping multi-word free keywords whole."""
-    items: list[Field] = []
-    pending: tuple[int, int] | None = None
     text = codes.text
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            start, end = pending
-            items.append(Field(text[start:end], make_span(base + start, base + end)))
-            pending = None
-
+    pieces: list[tuple[int, int]] = []  # start and end of each item in `text`
+    open_keyword = False  # the last piece is a free keyword that the next word may continue
     for word in _TAG_WORD.finditer(text):
-        start, end = word.start(), word.end()
-        if text[end - 1 : end] in ",;":
+        start, end = word.span()
+        if text[end - 1] in ",;":  # a match is never empty
             end -= 1
         if end <= start:
             continue
-        if _CODE_LIKE.match(text[start:end]):
-            flush()
-            items.append(Field(text[start:end], make_span(base + start, base + end)))
-            continue
-        separated = pending is not None and "," in text[pending[1] : start]
-        if pending is None or separated:
-            flush()
-            pending = (start, end)
+        if _CODE_LIKE.match(text, start, end):
+            pieces.append((start, end))
+            open_keyword = False
+        elif open_keyword and "," not in text[pieces[-1][1] : start]:
+            pieces[-1] = (pieces[-1][0], end)
         else:
-            pending = (pending[0], end)
-    flush()
-    return items
+            pieces.append((start, end))
+            open_keyword = True
+    # Spans are located when asked for: most items are never reported.
+    return [Field.at(text[start:end], base + start, base + end, make_span) for start, end in pieces]
 
 
 _LEADING_LETTER = re.compile(r"¶?(?:\((?P<paren>[A-Z])\)|(?P<dot>[A-Z])[.)])(?=\s|[A-Z0-9])")
