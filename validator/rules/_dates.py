@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from validator.diagnostics import Diagnostic, Label, Severity
 from validator.model import Cable, Dtg
+from validator.rules._memo import per_cable
 from validator.source import Span
 
 # Where each part stands inside the DTG group `DDHHMMZ MON YY` (offset, length).
@@ -30,6 +31,7 @@ def dtg_part(dtg: Dtg, name: str) -> Span:
     return part(dtg.group.span, *DTG_PARTS[name])
 
 
+@per_cable
 def time_of_file_offset(cable: Cable) -> timedelta | None:
     """The DE-line time of file minus the DTG, when both name real moments and the Julian day
     agrees with the DTG date (a day that disagrees is D202's finding, not a time difference).

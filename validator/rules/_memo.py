@@ -17,14 +17,15 @@ def per_cable(function: Callable[[Cable], _Result]) -> Callable[[Cable], _Result
     Rules run one cable at a time, so a one-entry memo keyed by the cable itself serves every
     rule that asks after the first; it holds that one cable alive, nothing more.
     """
-    last: list[tuple[Cable, _Result]] = []
+    last: tuple[Cable, _Result] | None = None
 
     @wraps(function)
     def remembered(cable: Cable) -> _Result:
-        if last and last[0][0] is cable:
-            return last[0][1]
+        nonlocal last
+        if last is not None and last[0] is cable:
+            return last[1]
         result = function(cable)
-        last[:] = [(cable, result)]
+        last = (cable, result)
         return result
 
     return remembered
