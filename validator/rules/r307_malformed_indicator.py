@@ -70,6 +70,8 @@ READS = ("to", "info", "exempted")
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
     for addressee in cable.addressees:
+        if addressee.indicator is not None:  # a routing indicator the grammar accepted
+            continue
         broken = addressee.malformed_indicator
         if broken is None:
             continue
