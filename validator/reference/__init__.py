@@ -563,6 +563,7 @@ class RoutingPair(NamedTuple):
         return self.de_fm_cables + self.addressee_cables + self.cables_csv_cables
 
 
+@lru_cache(maxsize=4096)  # R308 normalises every addressee; addresses recur across cables
 def normalize_plad(plad: str) -> str:
     """Return a PLAD in comparable form: upper case, single spaces, no outer blanks."""
     return " ".join(plad.upper().split())

@@ -34,6 +34,7 @@ def _levels_by_word() -> dict[str, ClassificationLevel]:
     return words
 
 
+@lru_cache(maxsize=256)  # a few spellings of the level words recur in every cable
 def recovered_level(written: str) -> ClassificationLevel | None:
     """The level a classification word names, or the one it is a near miss of
     (`SS E C R E T`, `E C R E T`, `CONFIDENTLAL`: ENVELOPE.md C4); None if neither."""
