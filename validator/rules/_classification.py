@@ -161,8 +161,14 @@ def unclassified_captions(cable: Cable) -> list[tuple[Caption, ClassificationLev
     for caption in cable.captions:
         if caption.kind != "caption":
             continue
-        # `SENSITIVE BUT UNCLASSIFIED` writes out the level the `SENSITIVE` caption stands for.
-        level = level_for_caption(caption.name) or classification_level(caption.name)
-        if level is not None and level.caption:
-            found.append((caption, level))
+        control = _control_named(caption.name)
+        if control is not None:
+            found.append((caption, control))
     return found
+
+
+@lru_cache(maxsize=256)  # the same few captions recur in every cable
+def _control_named(caption: str) -> ClassificationLevel | None:
+    # `SENSITIVE BUT UNCLASSIFIED` writes out the level the `SENSITIVE` caption stands for.
+    level = level_for_caption(caption) or classification_level(caption)
+    return level if level is not None and level.caption else None
