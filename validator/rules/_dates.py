@@ -48,6 +48,12 @@ def time_of_file_offset(cable: Cable) -> timedelta | None:
     return None
 
 
+@per_cable
+def declassification_date(cable: Cable) -> date | None:
+    """The E.O. line's declassification date, read once for D203 and D209."""
+    return cable.eo.declassification_date if cable.eo else None
+
+
 # A time of file up to this far from the DTG is a hint (D206), beyond it a warning (D207).
 TIME_OF_FILE_LIMIT = timedelta(minutes=30)
 
