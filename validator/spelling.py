@@ -16,25 +16,25 @@ def edit_distance(first: str, second: str, limit: int | None = None) -> int:
     over = limit + 1
     if abs(len(first) - len(second)) > limit:
         return over
-    # Distances are capped at `over`, which keeps every distance up to `limit` exact. A cell
-    # (i, j) is at least |i - j| edits, so only the band |i - j| <= limit is computed.
+    # A cell (i, j) is at least |i - j| edits: only the band |i - j| <= limit is computed, the
+    # cells beside it count as `over`. A path through them costs more than the limit, so every
+    # distance up to the limit comes out exact and every larger one above it.
     width = len(second)
     before: list[int] = []
     previous: list[int] = []
-    current = [min(j, over) for j in range(width + 1)]
+    current = list(range(width + 1))
     for i, left in enumerate(first, start=1):
-        before, previous, current = previous, current, [over] * (width + 1)
-        current[0] = min(i, over)
+        before, previous, current = previous, current, [i] + [over] * width
         for j in range(max(1, i - limit), min(width, i + limit) + 1):
             right = second[j - 1]
             value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left != right))
             if i > 1 and j > 1 and left == second[j - 2] and first[i - 2] == right:
                 value = min(value, before[j - 2] + 1)
-            current[j] = min(value, over)
+            current[j] = value
         # A swap looks two rows back, so both rows must exceed the limit to stop early.
-        if min(current) == over and min(previous) == over:
+        if min(current) > limit and min(previous) > limit:
             return over
-    return current[-1]
+    return min(current[-1], over)
 
 
 def tolerance(word: str) -> int:
