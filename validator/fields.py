@@ -72,24 +72,25 @@ def classified_by_from(
 def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -> list[Field]:
     """Split a TAGS list on commas and blanks, keeping multi-word free keywords whole."""
     text = codes.text
-    pieces: list[tuple[int, int]] = []  # start and end of each item in `text`
-    open_keyword = False  # the last piece is a free keyword that the next word may continue
+    items: list[Field] = []
+    keyword_start = -1  # where the last item starts if it is a free keyword the next word may go on
+    last_end = 0
     for word in _TAG_WORD.finditer(text):
         start, end = word.span()
         if text[end - 1] in ",;":  # a match is never empty
             end -= 1
         if end <= start:
             continue
-        if _CODE_LIKE.match(text, start, end):
-            pieces.append((start, end))
-            open_keyword = False
-        elif open_keyword and "," not in text[pieces[-1][1] : start]:
-            pieces[-1] = (pieces[-1][0], end)
+        code_like = _CODE_LIKE.match(text, start, end) is not None
+        if keyword_start >= 0 and not code_like and "," not in text[last_end:start]:
+            items.pop()  # another word of that free keyword: the item grows
+            start = keyword_start
         else:
-            pieces.append((start, end))
-            open_keyword = True
-    # Spans are located when asked for: most items are never reported.
-    return [Field.at(text[start:end], base + start, base + end, make_span) for start, end in pieces]
+            keyword_start = -1 if code_like else start
+        # Spans are located when asked for: most items are never reported.
+        items.append(Field.at(text[start:end], base + start, base + end, make_span))
+        last_end = end
+    return items
 
 
 _LEADING_LETTER = re.compile(r"¶?(?:\((?P<paren>[A-Z])\)|(?P<dot>[A-Z])[.)])(?=\s|[A-Z0-9])")
