@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
+from validator.rules._memo import forget_cables
 from validator.source import Span
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ def run_rules(
             findings.extend(check(cable))
         except Exception as error:  # a broken rule must not stop the other files
             findings.append(internal_error(code, error))
+    forget_cables()
     if severities:
         findings = [
             d._replace(severity=severities[d.code]) if d.code in severities else d for d in findings
