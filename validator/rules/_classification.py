@@ -34,7 +34,7 @@ def _levels_by_word() -> dict[str, ClassificationLevel]:
     return words
 
 
-@lru_cache(maxsize=256)  # a few spellings of the level words recur in every cable
+@lru_cache(maxsize=256)  # near misses recur (`SS E C R E T` in each section of a cable)
 def recovered_level(written: str) -> ClassificationLevel | None:
     """The level a classification word names, or the one it is a near miss of
     (`SS E C R E T`, `E C R E T`, `CONFIDENTLAL`: ENVELOPE.md C4); None if neither."""
@@ -169,6 +169,7 @@ def unclassified_captions(cable: Cable) -> list[tuple[Caption, ClassificationLev
 
 @lru_cache(maxsize=256)  # the same few captions recur in every cable
 def _control_named(caption: str) -> ClassificationLevel | None:
+    """The unclassified control a caption names, or None for any other caption."""
     # `SENSITIVE BUT UNCLASSIFIED` writes out the level the `SENSITIVE` caption stands for.
     level = level_for_caption(caption) or classification_level(caption)
     return level if level is not None and level.caption else None
