@@ -39,8 +39,14 @@ def time_of_file_offset(cable: Cable) -> timedelta | None:
     As in D202, a time of file within twelve hours of the DTG counts as the same day even when
     it crosses midnight.
     """
-    filed, dated = cable.de_datetime, cable.dtg_datetime
-    if filed is None or dated is None:
+    de, dated = cable.de_line, cable.dtg_datetime
+    if de is None or dated is None:
+        return None
+    if de.day_of_year == dated.timetuple().tm_yday and de.hour <= 23 and de.minute <= 59:
+        # Filed on the DTG's own day, the usual case: no year of filing to work out.
+        return dated.replace(hour=de.hour, minute=de.minute) - dated
+    filed = cable.de_datetime
+    if filed is None:
         return None
     offset = filed - dated
     if abs(offset) < timedelta(hours=12) or filed.date() == dated.date():
