@@ -17,7 +17,8 @@ _REASON = re.compile(
 _REASON_LETTER = re.compile(r"(?i)\(([a-z])\)|\b([a-h])\b")
 # A TAGS item: a parenthesised person, or a word.
 _TAG_WORD = re.compile(r"\([^)\n]*\)?|[^,\s]+")
-_CODE_LIKE = re.compile(r"^(?:[A-Z]{2,6}|[a-z]{2,6})(?:-\d)?[.,]?$|^\(.*\)$")
+# Matched at a word's offsets in the line (`match(text, start, end)`), so no `^` anchor.
+_CODE_LIKE = re.compile(r"(?:[A-Z]{2,6}|[a-z]{2,6})(?:-\d)?[.,]?$|\(.*\)$")
 
 
 @dataclass
@@ -73,34 +74,25 @@ def classified_by_from(
 
 def split_tags(codes: Field, base: int, make_span: Callable[[int, int], Span]) -> list[Field]:
     """Split a TAGS list on commas and blanks, keeping multi-word free keywords whole."""
-    items: list[Field] = []
-    pending: tuple[int, int] | None = None
     text = codes.text
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            start, end = pending
-            items.append(Field.at(text[start:end], base + start, base + end, make_span))
-            pending = None
-
+    items: list[Field] = []
+    keyword_start = -1  # where the last item starts if it is a free keyword the next word may go on
+    last_end = 0
     for word in _TAG_WORD.finditer(text):
-        start, end = word.start(), word.end()
-        if text[end - 1 : end] in ",;":
+        start, end = word.span()
+        if text[end - 1] in ",;":  # a match is never empty
             end -= 1
         if end <= start:
             continue
-        if _CODE_LIKE.match(text[start:end]):
-            flush()
-            items.append(Field.at(text[start:end], base + start, base + end, make_span))
-            continue
-        separated = pending is not None and "," in text[pending[1] : start]
-        if pending is None or separated:
-            flush()
-            pending = (start, end)
+        code_like = _CODE_LIKE.match(text, start, end) is not None
+        if keyword_start >= 0 and not code_like and "," not in text[last_end:start]:
+            items.pop()  # another word of that free keyword: the item grows
+            start = keyword_start
         else:
-            pending = (pending[0], end)
-    flush()
+            keyword_start = -1 if code_like else start
+        # Spans are located when asked for: most items are never reported.
+        items.append(Field.at(text[start:end], base + start, base + end, make_span))
+        last_end = end
     return items
 
 

@@ -9,24 +9,32 @@ def edit_distance(first: str, second: str, limit: int | None = None) -> int:
     """Insertions, deletions, substitutions and swaps of two neighbours needed to turn one
     word into the other (optimal string alignment: `SIPDSI` is one swap from `SIPDIS`).
 
-    With a `limit`, stops as soon as the distance must exceed it and returns `limit + 1`.
+    With a `limit`, any distance above it is returned as `limit + 1`.
     """
+    if limit is None:
+        limit = max(len(first), len(second))  # no distance is larger: the result is exact
+    over = limit + 1
+    if abs(len(first) - len(second)) > limit:
+        return over
+    # A cell (i, j) is at least |i - j| edits: only the band |i - j| <= limit is computed, the
+    # cells beside it count as `over`. A path through them costs more than the limit, so every
+    # distance up to the limit comes out exact and every larger one above it.
+    width = len(second)
+    before: list[int] = []
     previous: list[int] = []
-    current = list(range(len(second) + 1))
+    current = list(range(width + 1))
     for i, left in enumerate(first, start=1):
-        before, previous, current = previous, current, [i] + [0] * len(second)
-        for j, right in enumerate(second, start=1):
-            current[j] = min(
-                previous[j] + 1,
-                current[j - 1] + 1,
-                previous[j - 1] + (left != right),
-            )
+        before, previous, current = previous, current, [i] + [over] * width
+        for j in range(max(1, i - limit), min(width, i + limit) + 1):
+            right = second[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left != right))
             if i > 1 and j > 1 and left == second[j - 2] and first[i - 2] == right:
-                current[j] = min(current[j], before[j - 2] + 1)
+                value = min(value, before[j - 2] + 1)
+            current[j] = value
         # A swap looks two rows back, so both rows must exceed the limit to stop early.
-        if limit is not None and min(current) > limit and min(previous) > limit:
-            return limit + 1
-    return current[-1]
+        if min(current) > limit and min(previous) > limit:
+            return over
+    return min(current[-1], over)
 
 
 def tolerance(word: str) -> int:

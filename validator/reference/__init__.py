@@ -220,11 +220,13 @@ def precedence(prosign: str) -> Precedence:
     return _precedence_by_prosign()[canonical_prosign(prosign)]
 
 
+@lru_cache(maxsize=256)  # rules rank every addressee of every cable
 def precedence_rank(prosign: str) -> int:
     """Return the rank of a prosign: Z 4, O 3 (also ``0``), P 2, R 1; KeyError if unknown."""
     return precedence(prosign).rank
 
 
+@lru_cache(maxsize=256)
 def prosign_for_word(word: str | None) -> str:
     """Map an addressee precedence word to its prosign; no word (None or blank) means ``R``.
 
@@ -394,11 +396,16 @@ def paragraph_marking_rank(marking: str) -> int:
 def level_for_caption(caption: str) -> ClassificationLevel | None:
     """Return the level whose caption line this is (``SENSITIVE``, ``LIMITED OFFICIAL USE``,
     ``FOR OFFICIAL USE ONLY``), ignoring case and spacing; None if none."""
-    key = _squeeze(caption)
+    return _levels_by_squeezed_caption().get(_squeeze(caption))
+
+
+@cache
+def _levels_by_squeezed_caption() -> dict[str, ClassificationLevel]:
+    result: dict[str, ClassificationLevel] = {}
     for item in classification_levels():
-        if item.caption and _squeeze(item.caption) == key:
-            return item
-    return None
+        if item.caption:
+            result.setdefault(_squeeze(item.caption), item)
+    return result
 
 
 # --------------------------------------------------------------------------- TAGS
@@ -556,6 +563,7 @@ class RoutingPair(NamedTuple):
         return self.de_fm_cables + self.addressee_cables + self.cables_csv_cables
 
 
+@lru_cache(maxsize=4096)  # R308 normalises every addressee; addresses recur across cables
 def normalize_plad(plad: str) -> str:
     """Return a PLAD in comparable form: upper case, single spaces, no outer blanks."""
     return " ".join(plad.upper().split())

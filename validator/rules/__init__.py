@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
+from validator.rules._memo import forget_cables
 from validator.source import Span
 
 if TYPE_CHECKING:
@@ -113,6 +114,13 @@ def internal_error(code: str, error: Exception) -> Diagnostic:
     )
 
 
+@cache
+def _cable_checks() -> tuple[tuple[str, CableCheck], ...]:
+    """The code and check of every per-cable rule, in code order: run_rules walks this for
+    each cable."""
+    return tuple((code, rule.check) for code, rule in all_rules().items() if rule.check)
+
+
 def run_rules(
     cable: Cable,
     select: Collection[str] | None = None,
@@ -120,13 +128,14 @@ def run_rules(
 ) -> list[Diagnostic]:
     """Run the per-cable rules whose code `select` admits (None: every rule)."""
     findings: list[Diagnostic] = []
-    for code, rule in all_rules().items():
-        if rule.check is None or (select is not None and code not in select):
+    for code, check in _cable_checks():
+        if select is not None and code not in select:
             continue
         try:
-            findings.extend(rule.check(cable))
+            findings.extend(check(cable))
         except Exception as error:  # a broken rule must not stop the other files
             findings.append(internal_error(code, error))
+    forget_cables()
     if severities:
         findings = [
             d._replace(severity=severities[d.code]) if d.code in severities else d for d in findings

@@ -9,8 +9,7 @@ its first component (`S//REL TO USA, FVEY` is SECRET); a whole-text marking by i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from validator.model import Cable, Caption, Field, Paragraph
@@ -35,6 +34,7 @@ def _levels_by_word() -> dict[str, ClassificationLevel]:
     return words
 
 
+@lru_cache(maxsize=256)  # near misses recur (`SS E C R E T` in each section of a cable)
 def recovered_level(written: str) -> ClassificationLevel | None:
     """The level a classification word names, or the one it is a near miss of
     (`SS E C R E T`, `E C R E T`, `CONFIDENTLAL`: ENVELOPE.md C4); None if neither."""
@@ -71,6 +71,7 @@ def rank_name(rank: int) -> str:
     return names[0] if names else f"rank {rank}"
 
 
+@lru_cache(maxsize=1024)  # the same few markings recur in every cable
 def marking_rank(marking: str) -> int | None:
     """Rank of a portion marking (`C`, `s/nf`, `SBU`, `S//REL NATO`); None if unknown."""
     try:
@@ -135,15 +136,16 @@ def portion_markings(cable: Cable) -> list[Marking]:
     if subject is not None and subject_rank is not None:
         markings.append(Marking(subject, subject_rank, False, None))
     for paragraph in cable.paragraphs:
-        if paragraph.marking is None:
+        marking = paragraph.marking
+        if marking is None:
             continue
-        text = paragraph.marking.text
-        rank = whole_text_rank(text) if paragraph.whole_text else marking_rank(text)
+        rank = whole_text_rank(marking.text) if paragraph.whole_text else marking_rank(marking.text)
         if rank is not None:
-            markings.append(Marking(paragraph.marking, rank, paragraph.whole_text, paragraph))
+            markings.append(Marking(marking, rank, paragraph.whole_text, paragraph))
     return markings
 
 
+@lru_cache(maxsize=1024)  # the same few markings recur in every cable
 def is_noforn(marking: str) -> bool:
     """A marking that forbids foreign release: `S/NF`, `C//NF`, `C NF`, `S-NOFORN`,
     `SECRET/NOFORN/...`, and `SBU/N` (SBU NOFORN, 5 FAH-1 H-240)."""
@@ -151,13 +153,23 @@ def is_noforn(marking: str) -> bool:
     return any(word in _NOFORN_WORDS or (first == "SBU" and word == "N") for word in controls)
 
 
-def unclassified_captions(cable: Cable) -> Iterator[tuple[Caption, ClassificationLevel]]:
+@per_cable
+def unclassified_captions(cable: Cable) -> list[tuple[Caption, ClassificationLevel]]:
     """Captions that name an unclassified control (`SENSITIVE`, `SENSITIVE BUT
     UNCLASSIFIED`, `LIMITED OFFICIAL USE`, `FOR OFFICIAL USE ONLY`) with that control."""
+    found: list[tuple[Caption, ClassificationLevel]] = []
     for caption in cable.captions:
         if caption.kind != "caption":
             continue
-        # `SENSITIVE BUT UNCLASSIFIED` writes out the level the `SENSITIVE` caption stands for.
-        level = level_for_caption(caption.name) or classification_level(caption.name)
-        if level is not None and level.caption:
-            yield caption, level
+        control = _control_named(caption.name)
+        if control is not None:
+            found.append((caption, control))
+    return found
+
+
+@lru_cache(maxsize=256)  # the same few captions recur in every cable
+def _control_named(caption: str) -> ClassificationLevel | None:
+    """The unclassified control a caption names, or None for any other caption."""
+    # `SENSITIVE BUT UNCLASSIFIED` writes out the level the `SENSITIVE` caption stands for.
+    level = level_for_caption(caption) or classification_level(caption)
+    return level if level is not None and level.caption else None

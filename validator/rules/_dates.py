@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from validator.diagnostics import Diagnostic, Label, Severity
 from validator.model import Cable, Dtg
+from validator.rules._memo import per_cable
 from validator.source import Span
 
 # Where each part stands inside the DTG group `DDHHMMZ MON YY` (offset, length).
@@ -30,6 +31,7 @@ def dtg_part(dtg: Dtg, name: str) -> Span:
     return part(dtg.group.span, *DTG_PARTS[name])
 
 
+@per_cable
 def time_of_file_offset(cable: Cable) -> timedelta | None:
     """The DE-line time of file minus the DTG, when both name real moments and the Julian day
     agrees with the DTG date (a day that disagrees is D202's finding, not a time difference).
@@ -37,13 +39,25 @@ def time_of_file_offset(cable: Cable) -> timedelta | None:
     As in D202, a time of file within twelve hours of the DTG counts as the same day even when
     it crosses midnight.
     """
-    filed, dated = cable.de_datetime, cable.dtg_datetime
-    if filed is None or dated is None:
+    de, dated = cable.de_line, cable.dtg_datetime
+    if de is None or dated is None:
+        return None
+    if de.day_of_year == dated.timetuple().tm_yday and de.hour <= 23 and de.minute <= 59:
+        # Filed on the DTG's own day, the usual case: no year of filing to work out.
+        return dated.replace(hour=de.hour, minute=de.minute) - dated
+    filed = cable.de_datetime
+    if filed is None:
         return None
     offset = filed - dated
     if abs(offset) < timedelta(hours=12) or filed.date() == dated.date():
         return offset
     return None
+
+
+@per_cable
+def declassification_date(cable: Cable) -> date | None:
+    """The E.O. line's declassification date, read once for D203 and D209."""
+    return cable.eo.declassification_date if cable.eo else None
 
 
 # A time of file up to this far from the DTG is a hint (D206), beyond it a warning (D207).

@@ -55,8 +55,9 @@ def file_year(cable: Cable) -> int | None:
 @per_cable
 def cable_dating(cable: Cable) -> Dating | None:
     """When the cable was written, as far as the copy tells; None if it does not."""
-    if cable.dtg is not None and cable.dtg.date is not None:
-        return Dating(cable.dtg.date, cable.dtg.date, "the DTG")
+    dated = cable.dtg_datetime
+    if dated is not None:
+        return Dating(dated.date(), dated.date(), "the DTG")
     for line in (*cable.preamble, *cable.foreign_lines):
         moment = line.weekday_datetime
         if moment is not None:

@@ -39,19 +39,22 @@ class Break(NamedTuple):
 def numbering_breaks(cable: Cable) -> list[Break]:
     """Every break of the paragraph sequence 1, 2, 3 ... in reading order."""
     paragraphs = cable.paragraphs
+    last = _authority_paragraph(cable)
+    numbers = [paragraph.number_value for paragraph in paragraphs]
+    if numbers == list(range(last + 1, last + 1 + len(numbers))):
+        return []  # the usual case: 1, 2, 3 ... without a break
     marked = any(p.marking is not None and not p.whole_text for p in paragraphs)
     signed = any(p.sign is not None for p in paragraphs)
     found: list[Break] = []
     seen: dict[int, Paragraph] = {}
-    last = _authority_paragraph(cable)
     previous: Paragraph | None = None
     for index, paragraph in enumerate(paragraphs):
-        number = paragraph.number_value
+        number = numbers[index]
         expected = last + 1
         if marked and paragraph.marking is None and number != expected:
             continue  # a number that starts a wrapped line, not a paragraph
         reading = number
-        following = [p.number_value for p in paragraphs[index + 1 : index + 1 + _LOOKAHEAD]]
+        following = numbers[index + 1 : index + 1 + _LOOKAHEAD]
         wrong: BreakKind = "repeat" if number in seen else "out-of-order"
         if number == expected:
             pass
@@ -98,6 +101,7 @@ def _authority_paragraph(cable: Cable) -> int:
     if authority is None or not cable.paragraphs:
         return 0
     first = cable.paragraphs[0]
-    numbered = authority.span.column < authority.keyword.span.column
-    before = authority.span.line < first.span.line
-    return 1 if numbered and before and first.number_value == 2 else 0
+    if first.number_value != 2 or authority.span.line >= first.span.line:
+        return 0
+    # Numbered: the line starts before its keyword (a field's span is located only here).
+    return 1 if authority.span.column < authority.keyword.span.column else 0

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from validator.model import Cable, EoLine
 from validator.reference import ExecutiveOrder, executive_order, order_in_force
+from validator.rules._memo import per_cable
 
 # Telegrams kept the old order's number for up to seven weeks after the 1995 change
 # (ENVELOPE.md C12): about two months of transition are allowed.
@@ -35,6 +36,7 @@ class OrderOnDate(NamedTuple):
         )
 
 
+@per_cable  # D205 and D211 both ask
 def order_not_in_force(cable: Cable) -> OrderOnDate | None:
     """The cable's order when it is known but not in force on the DTG date, else None.
 

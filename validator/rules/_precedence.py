@@ -18,6 +18,12 @@ def rank(prosign: str) -> int:
     return precedence_rank(prosign)
 
 
+def addressee_rank(addressee: Addressee) -> int:
+    """The rank of an addressee's precedence word (no word: ROUTINE, 1)."""
+    word = addressee.precedence
+    return precedence_rank(prosign_for_word(word.text if word else None))
+
+
 def highest_dtg_prosign(dtg: Dtg) -> str:
     """The highest precedence of the DTG line (`O R` -> `O`)."""
     prosigns = [dtg.prosign]
@@ -28,7 +34,7 @@ def highest_dtg_prosign(dtg: Dtg) -> str:
 
 def highest(addressees: tuple[Addressee, ...]) -> Addressee | None:
     """The first addressee with the highest precedence (None for an empty list)."""
-    return max(addressees, key=lambda a: rank(addressee_prosign(a)), default=None)
+    return max(addressees, key=addressee_rank, default=None)
 
 
 def precedence_name(prosign: str) -> str:

@@ -13,13 +13,13 @@ left is malformed if it has not the shape of a code (2 to 6 letters, an optional
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from enum import Enum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from validator.model import Cable, Field
 from validator.reference import known_tags, tag_kind, tag_replacement
+from validator.rules._memo import per_cable
 from validator.spelling import closest
 
 _CODE_SHAPE = re.compile(r"[A-Za-z]{2,6}(?:-\d)?")
@@ -50,15 +50,19 @@ class TagItem(NamedTuple):
     suggestion: str | None
 
 
-def tag_items(cable: Cable) -> Iterator[TagItem]:
+@per_cable
+def tag_items(cable: Cable) -> list[TagItem]:
     """The items of the TAGS line that are not known codes or persons in parentheses."""
     if cable.tags is None:
-        return
+        return []
+    items: list[TagItem] = []
+    partial_extract = cable.is_partial_extract
     for item in cable.tags.codes:
-        found = _diagnose(item.text.strip(), cable.is_partial_extract)
+        found = _diagnose(item.text.strip(), partial_extract)
         if found is not None:
             problem, suggestion = found
-            yield TagItem(item, problem, suggestion)
+            items.append(TagItem(item, problem, suggestion))
+    return items
 
 
 def is_known(code: str) -> bool:

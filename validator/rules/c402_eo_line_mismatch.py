@@ -58,7 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.diagnostics import Diagnostic, Fix, Label, Severity
-from validator.model import Cable
+from validator.model import Cable, Classification
 from validator.rules._classification import cable_level, level_words, unclassified_captions
 
 CODE = "C402"
@@ -74,8 +74,6 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     eo, line, level = cable.eo, cable.classification, cable_level(cable)
     if eo is None or line is None or level is None:
         return
-    level_name = level_words(cable)
-    classified_here = Label(line.level.span, f"the classification line says {level_name}")
     if level.is_classified and eo.not_applicable:
         yield Diagnostic(
             CODE,
@@ -83,7 +81,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
             f"E.O. line says `{eo.instruction.text}` on a {level.level} cable",
             eo.instruction.span,
             "no declassification instruction",
-            secondary=(classified_here,),
+            secondary=(_classified_here(cable, line),),
             help="write the declassification date as `DECL: MM/DD/YYYY`, or correct the "
             "classification line if the cable is unclassified",
             notes=("only unclassified cables write `N/A` (nothing to declassify)",),
@@ -97,7 +95,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
         for caption, control in unclassified_captions(cable)
         if control.level in _OFFICIAL_USE
     ]
-    secondary = [classified_here]
+    secondary = [_classified_here(cable, line)]
     notes = ["an unclassified cable has nothing to declassify: its E.O. line says `N/A`"]
     if official_use:
         caption = official_use[0]
@@ -118,3 +116,8 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
         notes=tuple(notes),
         fix=Fix(eo.instruction.span, "N/A", "write `N/A`", safe=False),
     )
+
+
+def _classified_here(cable: Cable, line: Classification) -> Label:
+    """The classification line as a finding's second label (located only for a finding)."""
+    return Label(line.level.span, f"the classification line says {level_words(cable)}")

@@ -86,9 +86,6 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
         return
     if not under_eo_12958(cable):
         return
-    dating = cable_dating(cable)
-    section = section_in_force(dating.latest) if dating else ""
-    reason = f"Reason: {section or '1.4'} (b), (d)"
     if authority is None:
         yield Diagnostic(
             CODE,
@@ -99,7 +96,8 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
             secondary=(Label(cable.eo.span, "declassification instruction here"),)
             if cable.eo
             else (),
-            help=f"add `Classified By: <name, title>, {reason}` after the SUBJECT and REF lines",
+            help=f"add `Classified By: <name, title>, {_reason(cable)}` after the SUBJECT and REF "
+            "lines",
             notes=("E.O. 12958 required the line from 14 October 1995",),
         )
         return
@@ -112,12 +110,19 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
         authority.span,
         "no `1.4 (x)` reason in this line",
         secondary=(Label(line.level.span, f"classified {level_words(cable)}"),),
-        help=f"end the line with the reasons, e.g. `{reason}`",
+        help=f"end the line with the reasons, e.g. `{_reason(cable)}`",
         notes=(
             "the reason cites the order's section and its category letters: 1.4 (a)-(h) "
             "from the 2003 amendment, 1.5 (a)-(g) before",
         ),
     )
+
+
+def _reason(cable: Cable) -> str:
+    """The reasons a finding suggests: the section of the order in force, letters b and d."""
+    dating = cable_dating(cable)
+    section = section_in_force(dating.latest) if dating else ""
+    return f"Reason: {section or '1.4'} (b), (d)"
 
 
 def _derivative(text: str) -> bool:

@@ -47,6 +47,7 @@ Fix
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from validator.diagnostics import Diagnostic, Fix, Severity
 from validator.model import Cable
@@ -83,7 +84,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
         # Captions are words of letters: a line with a slash or digit is a passing line.
         if len(written.split()) > _MAX_WORDS or not written.replace(" ", "").isalpha():
             continue
-        caption = closest(written, _CAPTIONS)
+        caption = _caption_near(written)
         if caption is None:
             continue
         yield Diagnostic(
@@ -99,3 +100,9 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
             ),
             fix=Fix(line.text.span, caption, f"write `{caption}`", safe=False),
         )
+
+
+# Passing lines recur across an archive (`HQ SOUTHCOM ALSO FOR POLAD`): each is judged once.
+@lru_cache(maxsize=4096)
+def _caption_near(written: str) -> str | None:
+    return closest(written, _CAPTIONS)

@@ -78,6 +78,8 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     line, level = cable.classification, cable_level(cable)
     if line is None or level is None or not level.is_classified:
         return
+    if all(paragraph.marking is not None for paragraph in cable.paragraphs):
+        return  # the usual case: nothing is unmarked
     if any(paragraph.whole_text for paragraph in cable.paragraphs):
         return
     paragraphs = _text_paragraphs(cable)

@@ -71,7 +71,8 @@ _MINUTES = "minutes run from `00` to `59`"
 
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
-    if cable.dtg is not None:
+    # A DTG that names a real moment has nothing to report (the datetime is the cable's own).
+    if cable.dtg is not None and cable.dtg_datetime is None:
         yield from _check_dtg(cable.dtg, cable.de_line)
     if cable.de_line is not None:
         yield from _check_time_of_file(cable.de_line)

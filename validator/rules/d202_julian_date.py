@@ -63,10 +63,10 @@ READS = ("de_line", "dtg")
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
     de, dtg = cable.de_line, cable.dtg
+    if de is None or dtg is None or time_of_file_offset(cable) is not None:
+        return  # the same day, or across midnight
     filed, dated = cable.de_datetime, cable.dtg_datetime
-    if de is None or dtg is None or filed is None or dated is None:
-        return
-    if time_of_file_offset(cable) is not None:  # the same day, or across midnight
+    if filed is None or dated is None:
         return
     expected = dated.timetuple().tm_yday
     written = f"{expected:03d}"

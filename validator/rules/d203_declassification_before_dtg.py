@@ -53,7 +53,7 @@ from collections.abc import Iterator
 
 from validator.diagnostics import Diagnostic, Fix, Label, Severity
 from validator.model import Cable
-from validator.rules._dates import add_years, day_name, written_like
+from validator.rules._dates import add_years, day_name, declassification_date, written_like
 
 CODE = "D203"
 NAME = "declassification-before-dtg"
@@ -67,7 +67,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     if eo is None or dtg is None or dated is None:
         return
     written = eo.decl_date or eo.code_date
-    declassify = eo.declassification_date
+    declassify = declassification_date(cable)
     if written is None or declassify is None or declassify > dated.date():
         return
     when = "the same day as" if declassify == dated.date() else "before"

@@ -110,6 +110,8 @@ def _check_numeric(written: Field) -> Diagnostic | None:
             else "write the date as `MM/DD/YYYY`",
             fix=Fix(written.span, swapped, f"write `{swapped}`", safe=False) if swapped else None,
         )
+    if 1 <= day <= 28:
+        return None  # a day of every month: the calendar need not be asked
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         at = part(written.span, offsets[day_at], len(pieces[day_at]))

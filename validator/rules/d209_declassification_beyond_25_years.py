@@ -53,7 +53,13 @@ from collections.abc import Iterator
 
 from validator.diagnostics import Diagnostic, Label, Severity
 from validator.model import Cable
-from validator.rules._dates import add_years, day_name, whole_years, written_like
+from validator.rules._dates import (
+    add_years,
+    day_name,
+    declassification_date,
+    whole_years,
+    written_like,
+)
 
 CODE = "D209"
 NAME = "declassification-beyond-25-years"
@@ -69,7 +75,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     if eo is None or dtg is None or dated is None:
         return
     written = eo.decl_date or eo.code_date
-    declassify = eo.declassification_date
+    declassify = declassification_date(cable)
     if written is None or declassify is None:
         return
     if eo.code is not None and "X" in eo.code.text.upper():  # X1-X8, 25X1-25X9, OADR 1.6Xn

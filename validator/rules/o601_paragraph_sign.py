@@ -68,13 +68,14 @@ REPLACEMENT_CHARACTER = "\ufffd"
 
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
-    signs = [p.sign for p in cable.paragraphs if p.sign is not None]
-    uses_pilcrow = PILCROW in (sign.text for sign in signs)
-    for paragraph in cable.paragraphs:
-        sign = paragraph.sign
-        if sign is None or sign.text == PILCROW:
-            continue
-        number = paragraph.number.text
+    paragraphs = cable.paragraphs
+    mangled = [
+        (p.sign, p.number.text) for p in paragraphs if p.sign is not None and p.sign.text != PILCROW
+    ]
+    if not mangled:
+        return  # the usual case: `¶` or no sign
+    uses_pilcrow = any(p.sign is not None and p.sign.text == PILCROW for p in paragraphs)
+    for sign, number in mangled:
         if sign.text.startswith("$"):
             yield Diagnostic(
                 CODE,

@@ -70,6 +70,8 @@ REPLACEMENT_CHARACTER = "\ufffd"
 
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
+    if not cable.text_damage:
+        return
     signs = {p.sign.span for p in cable.paragraphs if p.sign is not None}
     damage = [spot for spot in cable.text_damage if spot.span not in signs]
     for _, on_line in groupby(damage, key=lambda spot: spot.span.line):

@@ -53,7 +53,7 @@ Fix
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from validator.diagnostics import Diagnostic, Fix, Label, Severity
 from validator.model import Cable, post_of_address
@@ -71,7 +71,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     if de is None or originator is None:
         return
     station = de.station.text
-    known = _indicators_by_post().get(originator.post)
+    known = _known_for(originator.address.text)
     plads = plads_for_indicator(station)
     if not known or not plads or station in known:
         return
@@ -98,3 +98,10 @@ def _indicators_by_post() -> dict[str, dict[str, int]]:
         indicators = found.setdefault(post_of_address(pair.plad), {})
         indicators[pair.routing_indicator] = indicators.get(pair.routing_indicator, 0) + pair.cables
     return found
+
+
+# FM addresses recur across an archive; reading the post from one takes two substitutions.
+@lru_cache(maxsize=1024)
+def _known_for(address: str) -> dict[str, int] | None:
+    """The routing indicators known for the post of an FM address, with their evidence."""
+    return _indicators_by_post().get(post_of_address(address))

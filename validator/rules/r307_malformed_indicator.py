@@ -69,7 +69,9 @@ READS = ("to", "info", "exempted")
 
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
-    for addressee in cable.addressees:
+    for addressee in cable.to + cable.info + cable.exempted:
+        if addressee.indicator is not None:  # a routing indicator the grammar accepted
+            continue
         broken = addressee.malformed_indicator
         if broken is None:
             continue

@@ -56,6 +56,7 @@ from validator.diagnostics import Diagnostic, Label, Severity
 from validator.model import Cable
 from validator.rules._precedence import (
     addressee_prosign,
+    addressee_rank,
     dtg_precedence_span,
     highest_dtg_prosign,
     precedence_name,
@@ -74,7 +75,8 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     if cable.dtg is None:
         return
     top = highest_dtg_prosign(cable.dtg)
-    above = [a for a in cable.to + cable.info if rank(addressee_prosign(a)) > rank(top)]
+    limit = rank(top)
+    above = [a for a in cable.to + cable.info if addressee_rank(a) > limit]
     if not above:
         return
     first = above[0]

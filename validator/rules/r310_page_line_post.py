@@ -71,7 +71,7 @@ _UNPRINTED_PREFIXES = ("RPO ",)
 
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
-    if cable.classification is None:
+    if cable.classification is None or not cable.pages:
         return
     post = " ".join(cable.classification.post.text.upper().split())
     printed = {_cut(post)} | {_cut(post.removeprefix(p)) for p in _UNPRINTED_PREFIXES}

@@ -41,6 +41,7 @@ Fix
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.model import Cable
@@ -71,6 +72,7 @@ def check(cable: Cable) -> Iterator[Diagnostic]:
     )
 
 
+@lru_cache(maxsize=4096)  # the same codes recur in every TAGS line
 def _geographic(code: str) -> bool:
     """A country or organization code, or a recorded slip for one."""
     for candidate in (code, *(tag_replacement(code) or "").split()):

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache, partial
 from typing import NamedTuple
 
 from validator.diagnostics import Diagnostic, Label, Severity
@@ -72,7 +73,12 @@ _MAX_STEP = 2
 
 class _Letter(NamedTuple):
     letter: str
-    span: Span
+    written: Field
+    """The letter as written; its span is located only for a finding."""
+
+    @property
+    def span(self) -> Span:
+        return self.written.span
 
 
 def check(cable: Cable) -> Iterator[Diagnostic]:
@@ -131,14 +137,19 @@ def _letters(items: tuple[ReferenceItem, ...]) -> Iterator[_Letter]:
             if item.letter is None or item.letter_value is None:
                 continue
             previous = item.letter_value
-            yield _Letter(previous, item.letter.span)
-        skip = start.span.end_column - first.text.span.column if index == 0 else 0
-        for match in inline.finditer(item.text.text, max(skip, 0)):
+            yield _Letter(previous, item.letter)
+        text = item.text.text
+        skip = 0
+        # The first item is read after its leading letter; the spans that say where it ends
+        # are located only when the text holds a letter of the style at all.
+        if index == 0 and inline.search(text):
+            skip = max(start.span.end_column - first.text.span.column, 0)
+        for match in inline.finditer(text, skip):
             letter = match.group("letter").upper()
             if not 0 < ord(letter) - ord(previous) <= _MAX_STEP:
                 continue
             previous = letter
-            yield _Letter(letter, _inline_span(item.text, match.start("label"), match.end("label")))
+            yield _Letter(letter, _inline_field(item.text, match, "label"))
 
 
 def _leading(first: ReferenceItem) -> tuple[str, _Letter] | None:
@@ -146,16 +157,16 @@ def _leading(first: ReferenceItem) -> tuple[str, _Letter] | None:
     if first.letter is not None and first.letter_value is not None:
         written = first.letter.text.lstrip("¶")
         style = "()" if written.startswith("(") else written[-1]
-        return style, _Letter(first.letter_value, first.letter.span)
+        return style, _Letter(first.letter_value, first.letter)
     match = _LEADING.match(first.text.text)
     if match is None:
         return None
     letter = match.group("letter") or match.group("paren")
     style = "()" if match.group("paren") else match.group()[-1]
-    span = _inline_span(first.text, match.start(), match.end())
-    return style, _Letter(letter.upper(), span)
+    return style, _Letter(letter.upper(), _inline_field(first.text, match, 0))
 
 
+@cache
 def _inline_pattern(style: str) -> re.Pattern[str]:
     """Letters in the list's style after a blank, `;` or `,` (`  B) MOSCOW 9932`)."""
     if style == "()":
@@ -163,6 +174,12 @@ def _inline_pattern(style: str) -> re.Pattern[str]:
     else:
         label = r"(?<!\()(?P<letter>[A-Za-z])" + re.escape(style)
     return re.compile(r"(?:^|(?<=[\s;,]))(?P<label>" + label + r")(?=\s)")
+
+
+def _inline_field(text: Field, match: re.Match[str], group: str | int) -> Field:
+    """A group of a match in an item's text, located when its span is asked for."""
+    start, end = match.span(group)
+    return Field.at(match.group(group), start, end, partial(_inline_span, text))
 
 
 def _inline_span(text: Field, start: int, end: int) -> Span:
