@@ -169,10 +169,10 @@ class Source:
             line = located[bisect_right(self._located_starts, offset) - 1]
         line_start, next_start, index = line
         if offset >= next_start:
-            # Count the newlines from the end of the line located before.
+            # Count the newlines from the end of the line located before (none, most often).
             text = self.text
-            index += 1 + text.count("\n", next_start, offset)
             line_start = text.rfind("\n", next_start, offset) + 1 or next_start
+            index += 1 + text.count("\n", next_start, line_start) if line_start > next_start else 1
             newline = text.find("\n", offset)
             if not behind:  # past the frontier: text not read before
                 line = (line_start, _PAST_THE_END if newline == -1 else newline + 1, index)
