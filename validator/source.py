@@ -106,6 +106,7 @@ class Source:
     path: str | None = None
     encoding: str = "utf-8"
     newline: str = "\n"
+    # The whole line index, once built (`line_starts`).
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     # The lines located so far, each past the one before: (start offset, next line's start,
     # index), from the line before the first (ending where the first begins); their starts.
@@ -113,7 +114,8 @@ class Source:
         default_factory=lambda: [(0, 0, -1)], repr=False, compare=False
     )
     _located_starts: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
-    # Characters counted again behind the frontier (the last line located).
+    # Characters counted again behind the frontier (the last line located): past the text's
+    # length, `_line_starts` is built and used instead.
     _recounted: int = field(default=0, repr=False, compare=False)
     # The line of the last offset located: most spans fall on the line of the one before.
     _cursor: tuple[int, int, int] = field(default=(0, -1, 0), repr=False, compare=False)
@@ -187,6 +189,7 @@ class Source:
         return line
 
     def _indexed_line(self, offset: int) -> tuple[int, int, int]:
+        """`_locate` with the whole line index."""
         starts = self.line_starts
         index = bisect_right(starts, offset) - 1
         next_start = starts[index + 1] if index + 1 < len(starts) else _PAST_THE_END
