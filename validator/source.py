@@ -12,6 +12,7 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,6 +40,8 @@ _new_span = tuple.__new__
 
 # The "next line's start" of the last line: every offset from its start on falls in it.
 _PAST_THE_END = sys.maxsize
+
+_start_offset = itemgetter(0)
 
 
 class NotTextError(ValueError):
@@ -109,11 +112,10 @@ class Source:
     # The whole line index, once built (`line_starts`).
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     # The lines located so far, each past the one before: (start offset, next line's start,
-    # index), from the line before the first (ending where the first begins); their starts.
+    # index), from the line before the first (ending where the first begins).
     _located: list[tuple[int, int, int]] = field(
         default_factory=lambda: [(0, 0, -1)], repr=False, compare=False
     )
-    _located_starts: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
     # Characters counted again behind the frontier (the last line located): past the text's
     # length, `_line_starts` is built and used instead.
     _recounted: int = field(default=0, repr=False, compare=False)
@@ -168,7 +170,7 @@ class Source:
         line = located[-1]
         behind = offset < line[0]
         if behind:
-            line = located[bisect_right(self._located_starts, offset) - 1]
+            line = located[bisect_right(located, offset, key=_start_offset) - 1]
         line_start, next_start, index = line
         if offset >= next_start:
             # Count the newlines from the end of the line located before (none, most often).
@@ -179,7 +181,6 @@ class Source:
             if not behind:  # past the frontier: text not read before
                 line = (line_start, _PAST_THE_END if newline == -1 else newline + 1, index)
                 located.append(line)
-                self._located_starts.append(line_start)
             else:  # behind it, so before a newline
                 line = (line_start, newline + 1, index)
                 self._recounted += newline + 1 - next_start
