@@ -1,9 +1,11 @@
 """Body markers from a line scan: paragraphs, page-continuation lines, end lines.
 
 The body is never lexed by the parser (it can be megabytes of prose). Each marker is a
-terminal of grammar/cable.lark, run here with `re.finditer` over the body in MULTILINE mode,
-which keeps the scan at C speed. A Classified By line that stands inside paragraph 1 (older
-cables: `1.  (U) CLASSIFIED BY ...`) is looked for in the first lines of the body.
+terminal of grammar/cable.lark, run here with `re.finditer` over the body after each newline,
+which keeps the scan at C speed; markers that can share a scan (paragraphs and page lines,
+the three end lines) are alternatives of one pattern. A Classified By line that stands inside
+paragraph 1 (older cables: `1.  (U) CLASSIFIED BY ...`) is looked for in the first lines of
+the body.
 """
 
 from __future__ import annotations
@@ -50,30 +52,41 @@ class BodyScan(NamedTuple):
 
 
 @cache
-def _line_start_pattern(terminal: str) -> re.Pattern[str]:
-    """The terminal anchored at the start of any line, after its indentation."""
-    return re.compile(r"^[ \t]*(?:" + terminal_pattern(terminal).pattern + ")", re.MULTILINE)
+def _line_start_pattern(terminals: str) -> re.Pattern[str]:
+    """The terminals (a name, or names and `|`: see `_either`) at the start of any line,
+    after its indentation."""
+    return re.compile(r"^[ \t]*(?:" + _either(terminals) + ")", re.MULTILINE)
 
 
 @cache
-def _after_newline_pattern(terminal: str) -> re.Pattern[str]:
-    """The terminal after a newline: a literal first character lets the regex engine skip
+def _after_newline_pattern(terminals: str) -> re.Pattern[str]:
+    """The terminals after a newline: a literal first character lets the regex engine skip
     from newline to newline instead of trying `^` at every position of the body."""
-    return re.compile(r"\n[ \t]*(?:" + terminal_pattern(terminal).pattern + ")")
+    return re.compile(r"\n[ \t]*(?:" + _either(terminals) + ")")
+
+
+def _either(terminals: str) -> str:
+    """`PARAGRAPH|PAGE_LINE`: either terminal, in a group named after it in lower case (the
+    match's `lastgroup`); one terminal name alone stands for its bare pattern."""
+    if "|" not in terminals:
+        return terminal_pattern(terminals).pattern
+    return "|".join(
+        f"(?P<{name.lower()}>{terminal_pattern(name).pattern})" for name in terminals.split("|")
+    )
 
 
 def _line_starts(
-    terminal: str, text: str, start: int, end: int | None = None
+    terminals: str, text: str, start: int, end: int | None = None
 ) -> Iterator[Match[str]]:
-    """Matches of `terminal` at the start of each line from offset `start` (a line start)."""
+    """Matches of `terminals` at the start of each line from offset `start` (a line start)."""
     stop = len(text) if end is None else end
     if start > 0 and text[start - 1] == "\n":
-        yield from _after_newline_pattern(terminal).finditer(text, start - 1, stop)
+        yield from _after_newline_pattern(terminals).finditer(text, start - 1, stop)
         return
-    first = _line_start_pattern(terminal).match(text, start, stop)
+    first = _line_start_pattern(terminals).match(text, start, stop)
     if first is not None:
         yield first
-    yield from _after_newline_pattern(terminal).finditer(text, start, stop)
+    yield from _after_newline_pattern(terminals).finditer(text, start, stop)
 
 
 def _field(match: re.Match[str], name: str, make_span: MakeSpan) -> Field | None:
@@ -89,9 +102,13 @@ def _required(match: re.Match[str], name: str, make_span: MakeSpan) -> Field:
 
 def scan(text: str, start: int, make_span: MakeSpan, find_classified_by: bool = True) -> BodyScan:
     """Scan `text` from offset `start` (the end of the envelope) for body markers; the
-    authority line only when `find_classified_by` (the envelope did not hold one)."""
-    paragraphs = tuple(_paragraphs(text, start, make_span))
-    pages = tuple(page_line(match, make_span) for match in _line_starts("PAGE_LINE", text, start))
+    authority line only when `find_classified_by` (the envelope did not hold one).
+
+    Spans are made in reading order (the authority line, paragraphs and page lines, the end
+    lines): the source locates a line past the ones before it most cheaply."""
+    classified_by = _classified_by(text, start, make_span) if find_classified_by else None
+    paragraphs, pages = _paragraphs_and_pages(text, start, make_span)
+    end = _end_lines(text, start, make_span)
     # `in` on a string is a fast search for one character; a class search is not.
     damaged = not text.isascii() and any(mark in text for mark in _DAMAGE_MARKS)
     damage = (
@@ -102,13 +119,7 @@ def scan(text: str, start: int, make_span: MakeSpan, find_classified_by: bool = 
             for match in _DAMAGE.finditer(text)
         )
     )
-    return BodyScan(
-        paragraphs,
-        pages,
-        _end_lines(text, start, make_span),
-        _classified_by(text, start, make_span) if find_classified_by else None,
-        damage,
-    )
+    return BodyScan(paragraphs, pages, end, classified_by, damage)
 
 
 def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
@@ -123,15 +134,25 @@ def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
     )
 
 
-def _paragraphs(text: str, start: int, make_span: MakeSpan) -> list[Paragraph]:
-    matches = list(_line_starts("PARAGRAPH", text, start))
-    numbers = [int(match.group("number")) for match in matches]
+def _paragraphs_and_pages(
+    text: str, start: int, make_span: MakeSpan
+) -> tuple[tuple[Paragraph, ...], tuple[PageLine, ...]]:
+    # One pass over the body finds both (a line starts one or the other, never both).
+    matches = list(_line_starts("PARAGRAPH|PAGE_LINE", text, start))
+    numbers = [int(match.group("number")) for match in matches if match.lastgroup == "paragraph"]
     repeats: list[int] = []
     if any(later < earlier for earlier, later in pairwise(numbers)):
         # A received copy repeats the classification line for each section and numbering
         # restarts there: only then is it worth looking for those lines.
         repeats = [m.end() for m in _line_starts("CLASSIFICATION", text, start)]
-    return [_paragraph(match, make_span, bisect_right(repeats, match.start())) for match in matches]
+    paragraphs: list[Paragraph] = []
+    pages: list[PageLine] = []
+    for match in matches:
+        if match.lastgroup == "paragraph":
+            paragraphs.append(_paragraph(match, make_span, bisect_right(repeats, match.start())))
+        else:
+            pages.append(page_line(match, make_span))
+    return tuple(paragraphs), tuple(pages)
 
 
 def paragraph_at(text: str, offset: int, make_span: MakeSpan) -> Paragraph | None:
@@ -142,15 +163,24 @@ def paragraph_at(text: str, offset: int, make_span: MakeSpan) -> Paragraph | Non
 
 
 def _paragraph(match: re.Match[str], make_span: MakeSpan, part: int = 0) -> Paragraph:
-    number = _required(match, "number", make_span)
-    sign = _field(match, "sign", make_span)
-    begin = match.start("sign") if sign else match.start("number")
-    if match.group("marking") is not None:
-        marking = _field(match, "marking", make_span)
-        whole = False
-    else:
-        marking = _field(match, "whole_level", make_span)
-        whole = marking is not None
+    # Made for each paragraph of every cable: the groups are read in one call.
+    sign_text, number_text, marking_text, level_text = match.group(
+        "sign", "number", "marking", "whole_level"
+    )
+    begin, number_end = match.span("number")
+    number = Field.at(number_text, begin, number_end, make_span)
+    sign = None
+    if sign_text is not None:
+        begin, sign_end = match.span("sign")
+        sign = Field.at(sign_text, begin, sign_end, make_span)
+    marking = None
+    if marking_text is not None:
+        marking_start, marking_end = match.span("marking")
+        marking = Field.at(marking_text, marking_start, marking_end, make_span)
+    elif level_text is not None:  # `CONFIDENTIAL - ENTIRE TEXT`
+        marking_start, marking_end = match.span("whole_level")
+        marking = Field.at(level_text, marking_start, marking_end, make_span)
+    whole = marking is not None and marking_text is None
     # An unmarked paragraph ends with its number's period, not with the blanks after it.
     end = match.end() if marking else match.start() + len(match.group().rstrip(" \t"))
     return Paragraph(make_span(begin, end), sign, number, marking, whole, part)
@@ -158,23 +188,36 @@ def _paragraph(match: re.Match[str], make_span: MakeSpan, part: int = 0) -> Para
 
 def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:
     tail_start = max(start, len(text) - _END_WINDOW)
-    fields: dict[str, Field] = {}
-    for key, terminal in (("bt", "END_BT"), ("serial", "END_SERIAL"), ("nnnn", "END_NNNN")):
-        line_start = text.find("\n", tail_start) + 1 if tail_start > start else tail_start
-        for match in _line_starts(terminal, text, line_start):
+    line_start = text.find("\n", tail_start) + 1 if tail_start > start else tail_start
+    # One pass for the three kinds of line; the last of each kind counts.
+    lines: dict[str | None, Field] = {}
+    for match in _line_starts("END_BT|END_SERIAL|END_NNNN", text, line_start):
+        if match.lastgroup == "end_serial":
+            serial_start, serial_end = match.span("serial")
+            lines["end_serial"] = Field(match.group("serial"), make_span(serial_start, serial_end))
+        else:
             begin = match.end() - len(match.group().lstrip())
-            value = match.group("serial") if key == "serial" else match.group().strip()
-            span = (
-                make_span(match.start("serial"), match.end("serial"))
-                if key == "serial"
-                else make_span(begin, match.end())
-            )
-            fields[key] = Field(value, span)
-    return EndLines(fields.get("bt"), fields.get("serial"), fields.get("nnnn"))
+            lines[match.lastgroup] = Field(match.group().strip(), make_span(begin, match.end()))
+    return EndLines(lines.get("end_bt"), lines.get("end_serial"), lines.get("end_nnnn"))
+
+
+def _may_name_authority(head: str) -> bool:
+    """False when `head` cannot hold the word `Classified` as the case-blind patterns read it.
+
+    With `(?i)` the regex engine has no literal to skip to and tries every position (25 us
+    over the mid-line window); a byte search of the lowered text is a few microseconds.
+    """
+    if "\u017f" in head or "\u0131" in head or "\u0130" in head:
+        return True  # `ſ`, `ı` and `İ` match `s` and `i` too
+    # Otherwise only ASCII letters match the word's, and encoding keeps them (the smart quotes
+    # of many cables turn to `?`).
+    return b"classified" in head.encode("latin-1", "replace").lower()
 
 
 def _classified_by(text: str, start: int, make_span: MakeSpan) -> ClassifiedBy | None:
     window_end = min(len(text), start + _CLASSIFIED_BY_WINDOW)
+    if not _may_name_authority(text[start:window_end]):
+        return None
     window = text[:window_end]
     match = next(_line_starts("CLASSIFIED_BY", window, start), None)
     if match is not None:

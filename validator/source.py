@@ -8,9 +8,11 @@ exclusive (the column just after the last character, as SARIF counts it).
 from __future__ import annotations
 
 import codecs
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,6 +33,15 @@ class Span(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.line}:{self.column}-{self.end_line}:{self.end_column}"
+
+
+# Spans are made by the thousand: `tuple.__new__` skips the Python-level `Span.__new__`.
+_new_span = tuple.__new__
+
+# The "next line's start" of the last line: every offset from its start on falls in it.
+_PAST_THE_END = sys.maxsize
+
+_start_offset = itemgetter(0)
 
 
 class NotTextError(ValueError):
@@ -83,15 +94,32 @@ def _newline_style(text: str) -> str:
 
 @dataclass(slots=True)
 class Source:
-    """One cable text with `\\n` line ends and a line index."""
+    """One cable text with `\\n` line ends, and where its lines are.
+
+    Lines are located on demand. Spans are asked for mostly in reading order, and a cable's
+    body is long while its envelope is short: a line past every line located so far (the
+    frontier) is found by counting the newlines on the way, at C speed and without building
+    anything; a line behind it is one of the lines located, or found by counting from the
+    nearest of them. Should the counting behind the frontier add up to the text's length
+    (spans asked for all over a big file), the whole line index is built and searched from
+    then on: the work stays linear.
+    """
 
     text: str
     path: str | None = None
     encoding: str = "utf-8"
     newline: str = "\n"
+    # The whole line index, once built (`line_starts`).
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
-    # The line of the last `span` asked for (start offset, next line's start, index): the
-    # parser asks in reading order, so most spans fall on the line of the one before.
+    # The lines located so far, each past the one before: (start offset, next line's start,
+    # index), from the line before the first (ending where the first begins).
+    _located: list[tuple[int, int, int]] = field(
+        default_factory=lambda: [(0, 0, -1)], repr=False, compare=False
+    )
+    # Characters counted again behind the frontier (the last line located): past the text's
+    # length, `_line_starts` is built and used instead.
+    _recounted: int = field(default=0, repr=False, compare=False)
+    # The line of the last offset located: most spans fall on the line of the one before.
     _cursor: tuple[int, int, int] = field(default=(0, -1, 0), repr=False, compare=False)
 
     @classmethod
@@ -111,6 +139,7 @@ class Source:
 
     @property
     def line_starts(self) -> list[int]:
+        """The start offset of every line."""
         if not self._line_starts:
             # Each line starts one past the end of the one before: split and add up the
             # lengths at C speed (a find loop in Python costs several times more).
@@ -126,11 +155,52 @@ class Source:
         # A final newline does not open another line.
         return len(starts) - 1 if starts[-1] == len(self.text) and len(starts) > 1 else len(starts)
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset."""
+    def _line(self, offset: int) -> tuple[int, int, int]:
+        """The line holding `offset`: its start offset, the next line's start, its index."""
+        line_start, next_start, _ = self._cursor
+        if line_start <= offset < next_start:
+            return self._cursor
+        return self._locate(offset)
+
+    def _locate(self, offset: int) -> tuple[int, int, int]:
+        """`_line` for an offset off the cursor's line (which then moves there)."""
+        if self._line_starts or offset < 0:
+            return self._indexed_line(offset)
+        located = self._located
+        line = located[-1]
+        behind = offset < line[0]
+        if behind:
+            line = located[bisect_right(located, offset, key=_start_offset) - 1]
+        line_start, next_start, index = line
+        if offset >= next_start:
+            # Count the newlines from the end of the line located before (none, most often).
+            text = self.text
+            line_start = text.rfind("\n", next_start, offset) + 1 or next_start
+            index += 1 + text.count("\n", next_start, line_start) if line_start > next_start else 1
+            newline = text.find("\n", offset)
+            if not behind:  # past the frontier: text not read before
+                line = (line_start, _PAST_THE_END if newline == -1 else newline + 1, index)
+                located.append(line)
+            else:  # behind it, so before a newline
+                line = (line_start, newline + 1, index)
+                self._recounted += newline + 1 - next_start
+                if self._recounted > len(text):
+                    return self._indexed_line(offset)
+        self._cursor = line
+        return line
+
+    def _indexed_line(self, offset: int) -> tuple[int, int, int]:
+        """`_locate` with the whole line index."""
         starts = self.line_starts
         index = bisect_right(starts, offset) - 1
-        return index + 1, offset - starts[index] + 1
+        next_start = starts[index + 1] if index + 1 < len(starts) else _PAST_THE_END
+        self._cursor = (starts[index], next_start, index)
+        return self._cursor
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line_start, _, index = self._line(offset)
+        return index + 1, offset - line_start + 1
 
     def offset(self, line: int, column: int) -> int:
         return self.line_starts[line - 1] + column - 1
@@ -139,20 +209,15 @@ class Source:
         """The span of text offsets `start` to `end` (exclusive)."""
         line_start, next_start, index = self._cursor
         if not line_start <= start < next_start:
-            starts = self._line_starts or self.line_starts
-            index = bisect_right(starts, start) - 1
-            line_start = starts[index]
-            next_start = starts[index + 1] if index + 1 < len(starts) else len(self.text) + 1
-            self._cursor = (line_start, next_start, index)
+            line_start, next_start, index = self._locate(start)
         line, column = index + 1, start - line_start + 1
         if end <= start:
-            return Span(line, column, line, column)
+            return _new_span(Span, (line, column, line, column))
         # The end is exclusive: locate the last character, then step past it.
         if end - 1 < next_start:
-            return Span(line, column, line, end - line_start + 1)
-        starts = self._line_starts
-        end_index = bisect_right(starts, end - 1) - 1
-        return Span(line, column, end_index + 1, end - starts[end_index] + 1)
+            return _new_span(Span, (line, column, line, end - line_start + 1))
+        end_start, _, end_index = self._locate(end - 1)
+        return _new_span(Span, (line, column, end_index + 1, end - end_start + 1))
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts
