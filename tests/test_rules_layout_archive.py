@@ -336,7 +336,7 @@ class _Broken:
     def see(self, entry: ArchiveEntry) -> list[Diagnostic]:
         raise RuntimeError("boom")
 
-    def finish(self) -> list[tuple[str | None, Diagnostic]]:
+    def finish(self) -> list[Diagnostic]:
         raise AssertionError("a broken rule is not asked again")
 
 

@@ -51,8 +51,8 @@ class ArchiveCheck(Protocol):
         """Findings on the file of `entry`; entries come in path order."""
         ...
 
-    def finish(self) -> Iterable[ArchiveFinding]:
-        """Findings that only the whole run shows, once every file has been seen."""
+    def finish(self) -> Iterable[Diagnostic]:
+        """Findings on the run as a whole, once every file has been seen."""
         ...
 
 
@@ -66,7 +66,7 @@ class ArchiveRun:
             for code, rule in all_rules().items()
             if rule.check_archive is not None and (select is None or code in select)
         }
-        self.broken: list[ArchiveFinding] = []
+        self.broken: list[Diagnostic] = []
 
     def see(self, entry: ArchiveEntry) -> list[Diagnostic]:
         found: list[Diagnostic] = []
@@ -77,8 +77,9 @@ class ArchiveRun:
                 self._broke(code, error)
         return found
 
-    def finish(self) -> list[ArchiveFinding]:
-        found: list[ArchiveFinding] = []
+    def finish(self) -> list[Diagnostic]:
+        """Findings on the run as a whole (a broken rule's among them)."""
+        found: list[Diagnostic] = []
         for code, check in list(self.checks.items()):
             try:
                 found.extend(check.finish())
@@ -88,7 +89,7 @@ class ArchiveRun:
 
     def _broke(self, code: str, error: Exception) -> None:
         del self.checks[code]
-        self.broken.append((None, internal_error(code, error)))
+        self.broken.append(internal_error(code, error))
 
 
 def run_archive_rules(
@@ -104,7 +105,7 @@ def run_archive_rules(
         for entry in sorted(entries, key=lambda entry: entry.path or "")
         for diagnostic in archive.see(entry)
     ]
-    findings.extend(archive.finish())
+    findings.extend((None, diagnostic) for diagnostic in archive.finish())
     if severities:
         findings = [
             (path, d._replace(severity=severities[d.code]) if d.code in severities else d)

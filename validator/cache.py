@@ -127,7 +127,7 @@ class ResultCache:
         self._used[(path, content_digest)] = result
         self._changed = True
 
-    def read(self, path: str, content_digest: bytes, status: os.stat_result) -> None:
+    def remember_status(self, path: str, content_digest: bytes, status: os.stat_result) -> None:
         """Record that the file at `path` had `status` when it was read with this digest."""
         stamp = (file_status(status), content_digest)
         if status.st_mtime_ns < self._trusted_before and status.st_ctime_ns < self._trusted_before:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from validator import __version__
 from validator.cache import DEFAULT_FOLDER as DEFAULT_CACHE_FOLDER
-from validator.render import FORMATS
+from validator.render import FORMATS, WITHOUT_SOURCE
 from validator.runner import EXIT_ERROR, EXIT_OK, tune_garbage_collector
 
 if TYPE_CHECKING:
@@ -298,8 +298,8 @@ def _validate(args: argparse.Namespace) -> int:
         Severity.parse(args.fail_on) if args.fail_on else None,
         args.jobs,
         cache_folder,
-        # Snippets (text, JUnit) and fingerprints (SARIF, GitLab, baseline) need the text.
-        keep_sources=args.format not in ("json", "github")
+        # A baseline fingerprints the offending text too.
+        keep_sources=args.format not in WITHOUT_SOURCE
         or bool(args.baseline)
         or bool(args.write_baseline),
     )

@@ -112,12 +112,6 @@ class RunResult:
         assert self._tally is not None
         return self._tally
 
-    def counts_by_severity(self) -> Counter[Severity]:
-        return self.tally.by_severity
-
-    def counts_by_code(self) -> Counter[str]:
-        return self.tally.by_code
-
     @property
     def failed(self) -> bool:
         counts = self.tally.by_severity

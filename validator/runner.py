@@ -261,12 +261,9 @@ def _file_result(
 
 def _from_cache(target: Target, kept: CachedResult, options: RunOptions) -> FileResult:
     result = _file_result(target, kept, None, options)
-    if not result.diagnostics or not options.keep_sources:
+    if not result.diagnostics:
         return result
-    try:
-        return result._replace(source=Source.from_bytes(_read(target), path=target.name))
-    except (OSError, NotTextError):
-        return result
+    return result._replace(source=_reload(target, options))
 
 
 _worker_options: RunOptions | None = None
@@ -365,7 +362,7 @@ def _look_up(
         if content_digest is None:
             data, status = read_regular_file_status(target.path)
             content_digest = digest(data)
-            cache.read(target.name, content_digest, status)
+            cache.remember_status(target.name, content_digest, status)
             target = Target(target.name, target.path, data)
     except OSError:
         return target, None, None  # checked afresh: reading it again reports the error
@@ -411,7 +408,7 @@ def _results(
         cache.save()
     if archive is not None:
         # Findings on the run as a whole (a broken archive rule) come after every file.
-        whole_run = [diagnostic for _, diagnostic in archive.finish()]
+        whole_run = archive.finish()
         if whole_run:
             yield FileResult(ARCHIVE_NAME, _finish(whole_run, options.codes, options.severity))
 
@@ -426,12 +423,15 @@ def _with_archive_findings(
         return result
     return result._replace(
         diagnostics=tuple(sorted(result.diagnostics + added, key=lambda d: d.sort_key)),
-        source=result.source or (_reload(target) if options.keep_sources else None),
+        source=result.source or _reload(target, options),
     )
 
 
-def _reload(target: Target) -> Source | None:
-    """The text of a file that had no findings until the archive rules gave it some."""
+def _reload(target: Target, options: RunOptions) -> Source | None:
+    """The text of a file whose findings were not made from it here (cached, or given by
+    the archive rules), when the run keeps texts."""
+    if not options.keep_sources:
+        return None
     try:
         return Source.from_bytes(_read(target), path=target.name)
     except (OSError, NotTextError):

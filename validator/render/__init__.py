@@ -32,6 +32,9 @@ RenderFunction = Callable[[RunResult, TextIO, RenderOptions], None]
 
 # Output formats, each a module of this package, in the order `--help` should list them.
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+# Formats that never read a file's text; the others print snippets (text, JUnit) or
+# fingerprint the offending text (SARIF, GitLab), so a run for them keeps texts with findings.
+WITHOUT_SOURCE = frozenset({"json", "github"})
 
 
 def renderer(name: str) -> RenderFunction:

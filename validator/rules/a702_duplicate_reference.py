@@ -86,7 +86,7 @@ class DuplicateIds:
         else:
             self.first[reference_id] = entry.path
 
-    def finish(self) -> Iterator[tuple[str | None, Diagnostic]]:
+    def finish(self) -> Iterator[Diagnostic]:
         return iter(())
 
 
