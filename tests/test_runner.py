@@ -21,6 +21,7 @@ from validator.runner import (
     check_target,
     exit_status,
     find_targets,
+    iter_targets,
     run,
     run_options,
     snapshot,
@@ -47,6 +48,98 @@ def test_targets_sorted_once_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert [t.name for t in targets] == ["a.txt", "b/a.txt", "b/z.txt"]
     assert find_targets([], _options(tmp_path)) == find_targets(["."], _options(tmp_path))
     assert [t.name for t in find_targets([], _options(tmp_path))] == ["a.txt", "b/a.txt", "b/z.txt"]
+
+
+def test_search_yields_names_in_sorted_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders are searched in an order that needs no sorting of the whole list: names that
+    sort around a folder's name plus `/` (`a-b`, `a.txt`, `a0` against `a/`) land where a
+    sort of every name puts them."""
+    monkeypatch.chdir(tmp_path)
+    names = [
+        "a/x.txt",
+        "a/b/y.txt",
+        "a-b/z.txt",
+        "a.txt",
+        "a0.txt",
+        "a!.txt",
+        "ab/c/d.txt",
+        "Z.txt",
+    ]
+    for name in names:
+        write(tmp_path, name, "")
+    assert [t.name for t in find_targets([], _options(tmp_path))] == sorted(names)
+    # Several paths merge into one sorted list; a file also inside a given folder once.
+    given = ["ab", "a", "a.txt", "a/b/y.txt"]
+    assert [t.name for t in find_targets(given, _options(tmp_path))] == sorted(
+        ["ab/c/d.txt", "a/x.txt", "a/b/y.txt", "a.txt"]
+    )
+
+
+def test_search_yields_files_as_it_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first file comes before later folders are listed: a run over an archive starts
+    at once and never holds the list of its files."""
+    monkeypatch.chdir(tmp_path)
+    for shard in ("0000", "0001", "0002"):
+        write(tmp_path, f"{shard}/a.txt", "")
+    listed: list[str] = []
+    real_scandir = os.scandir
+
+    def recording_scandir(path: str) -> object:
+        listed.append(os.path.basename(os.path.normpath(path)))
+        return real_scandir(path)
+
+    monkeypatch.setattr("validator.runner.os.scandir", recording_scandir)
+    found = iter_targets([], _options(tmp_path))
+    assert next(found).name == "0000/a.txt"
+    assert listed == [".", "0000"]
+    assert [t.name for t in found] == ["0001/a.txt", "0002/a.txt"]
+
+
+def test_search_of_a_deep_folder_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deeper than Python's recursion limit: the search keeps its own stack."""
+    monkeypatch.chdir(tmp_path)
+    deep = "."
+    for _ in range(1100):  # one level at a time: pathlib's mkdir(parents=True) recurses
+        deep += "/d"
+        os.mkdir(deep)
+    Path(deep, "a.txt").write_text("", encoding="utf-8")
+    try:
+        assert [t.name for t in find_targets([], _options(tmp_path))] == [f"{deep[2:]}/a.txt"]
+    finally:  # pytest's clean-up (shutil.rmtree) recurses too
+        os.remove(Path(deep, "a.txt"))
+        while deep != ".":
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
+
+
+def test_batches_keep_path_order_with_and_without_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are checked a batch at a time (the next batch handed to the workers before the
+    results of one are given out); with batches of 2 the results are those of one batch."""
+    from dataclasses import replace as with_
+
+    monkeypatch.chdir(tmp_path)
+    for serial in range(400, 407):
+        write(tmp_path, f"c{serial}.txt", cable(serial, (JULIAN_OFF, TIME_OFF)[serial % 2]))
+    write(tmp_path, "copy.txt", cable(400))
+
+    def files(jobs: int, cache: bool) -> list[tuple[str, tuple[Diagnostic, ...]]]:
+        options = run_options(Settings(root=tmp_path), jobs=jobs)
+        if cache:
+            options = with_(options, cache_folder=str(tmp_path / ".cache"))
+        result = run(iter_targets([], options), options).collected()
+        return [(f.path, f.diagnostics) for f in result.files]
+
+    whole = files(1, cache=False)
+    assert [path for path, _ in whole] == sorted(path for path, _ in whole)
+    monkeypatch.setattr("validator.runner._BATCH", 2)
+    for jobs in (1, 2):
+        assert files(jobs, cache=False) == whole
+        assert files(jobs, cache=True) == whole  # first run fills the cache
+        assert files(jobs, cache=True) == whole  # second reads it
 
 
 def test_stdin_target(tmp_path: Path) -> None:

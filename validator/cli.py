@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -310,16 +311,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _progress_bar(
-    total: int, args: argparse.Namespace
+    count: Callable[[], int], args: argparse.Namespace
 ) -> Iterator[Callable[[FileResult], None] | None]:
     """A progress bar on the terminal for long runs: only when standard error is a terminal,
-    outside CI, for more than PROGRESS_THRESHOLD files, and not with --quiet or --watch."""
+    outside CI, for more than PROGRESS_THRESHOLD files, and not with --quiet or --watch.
+    The files are counted (`count`, a search of its own) only when a bar may be shown."""
     shown = (
-        total > PROGRESS_THRESHOLD
-        and not args.quiet
+        not args.quiet
         and not args.watch
         and not os.environ.get("CI")
         and sys.stderr.isatty()
+        and (total := count()) > PROGRESS_THRESHOLD
     )
     if not shown:
         yield None
@@ -340,14 +342,17 @@ def _progress_bar(
 
 
 def _validate_once(args: argparse.Namespace, options: RunOptions) -> int:
-    from validator.runner import exit_status, find_targets, run
+    from validator.runner import count_targets, exit_status, iter_targets, run
 
-    targets = find_targets(args.paths, options, sys.stdin.buffer.read)
-    if not targets:
+    # Files are found as the run goes (an archive's list of files is never held).
+    found = iter_targets(args.paths, options, sys.stdin.buffer.read)
+    first = next(found, None)
+    if first is None:
         if not args.quiet:
             _note(f"no cable files found in {', '.join(args.paths) or 'the current folder'}")
         return EXIT_OK
-    with _progress_bar(len(targets), args) as advance:
+    targets = itertools.chain([first], found)
+    with _progress_bar(lambda: count_targets(args.paths, options), args) as advance:
         result = run(targets, options, advance)
         gone: Counter[Key] | None = None
         if args.write_baseline or args.baseline:

@@ -1,19 +1,22 @@
 """A run: find the cable files, check them (in parallel), add the archive rules' findings.
 
-A run is a stream: files are checked (by workers, results back in path order with
+A run is a stream: files are found in path order as they are needed (a sorted search of
+each folder), checked a batch at a time (by workers, results back in path order with
 `Pool.imap`) as the renderer asks for the next result, and each result is dropped once
-rendered, so memory does not grow with the findings. What does grow with the number of
-files is small: the sorted list of paths and what an archive rule (A7xx: one that looks at
-all cables together) remembers, such as A702's first file of each reference id.
+rendered. So memory does not grow with the findings nor with the number of files; what
+an archive rule (A7xx: one that looks at all cables together) remembers, such as A702's
+first file of each reference id, moves to a temporary file beyond a bounded number.
 """
 
 from __future__ import annotations
 
 import gc
+import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 
 from validator._files import display_name, read_regular_file, read_regular_file_status
 from validator.api import read_error, validate_bytes
@@ -136,76 +139,125 @@ def relative_path(path: str, root: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def find_targets(
+def iter_targets(
     paths: Sequence[str], options: RunOptions, read_stdin: Callable[[], bytes] | None = None
-) -> list[Target]:
-    """The files to check, sorted by name, each once.
+) -> Iterator[Target]:
+    """The files to check, sorted by name, each once, found as they are asked for (a run
+    over an archive never holds the list of its files).
 
     Folders are searched recursively for `include` patterns, skipping hidden entries and
     `exclude` patterns; files named explicitly are always checked; `-` is standard input
     (read with `read_stdin`; left out when it is None, as when watching).
     """
-    found: dict[str, Target] = {}
-    for given in paths or ["."]:
-        if given == STDIN:
-            if read_stdin is not None:
-                found[STDIN_NAME] = Target(STDIN_NAME, None, read_stdin())
-        elif os.path.isdir(given):
-            for path in _search(given, options):
-                name = display_name(path)
-                if name not in found:
-                    # One string when the name is the path (all but undecodable names): the
-                    # list of targets is what a run over an archive holds per file.
-                    found[name] = Target(name, name if name == path else path)
-        else:
-            name = display_name(os.path.normpath(given))
-            found.setdefault(name, Target(name, given))
-    return [found[name] for name in sorted(found)]
+    streams = [_targets_in(given, options, read_stdin) for given in paths or ["."]]
+    previous = None
+    # Each stream is sorted, so a name given twice (a file inside a folder also given)
+    # comes out twice in a row; the first given wins.
+    for target in heapq.merge(*streams, key=_by_name):
+        if target.name != previous:
+            previous = target.name
+            yield target
+
+
+def find_targets(
+    paths: Sequence[str], options: RunOptions, read_stdin: Callable[[], bytes] | None = None
+) -> list[Target]:
+    """`iter_targets` as a list."""
+    return list(iter_targets(paths, options, read_stdin))
+
+
+def count_targets(paths: Sequence[str], options: RunOptions) -> int:
+    """How many files a run over `paths` checks (a search of its own, holding nothing)."""
+    return sum(1 for _ in iter_targets(paths, options)) + (STDIN in paths)
+
+
+def _by_name(target: Target) -> str:
+    return target.name
+
+
+def _targets_in(
+    given: str, options: RunOptions, read_stdin: Callable[[], bytes] | None
+) -> Iterator[Target]:
+    if given == STDIN:
+        if read_stdin is not None:
+            yield Target(STDIN_NAME, None, read_stdin())
+    elif os.path.isdir(given):
+        for path in _search(given, options):
+            name = display_name(path)
+            # One string when the name is the path (all but undecodable names).
+            yield Target(name, name if name == path else path)
+    else:
+        name = display_name(os.path.normpath(given))
+        yield Target(name, given)
+
+
+_Listing = tuple[Iterator[tuple[str, str, bool]], str, str]
+"""A folder being searched: its remaining entries (sort key, name, whether a folder), the
+folder as a path prefix, and its path relative to the settings root as a prefix."""
 
 
 def _search(top: str, options: RunOptions) -> Iterator[str]:
+    """The files under `top` that a run checks, in the order of their names: each folder's
+    entries are sorted with a folder's name followed by a separator, which is how its files'
+    names begin, so a depth-first search yields names already sorted."""
     include, exclude = glob_set(options.include), glob_set(options.exclude)
     # Symbolic links to folders are followed; a folder seen before (a link loop, or two links
     # to one place) is not searched again.
     seen: set[tuple[int, int]] = set()
-    for folder, subfolders, files in os.walk(top, followlinks=True):
-        try:
-            status = os.stat(folder)
-        except OSError:
-            subfolders.clear()
-            continue
-        if (status.st_dev, status.st_ino) in seen:
-            subfolders.clear()
-            continue
-        seen.add((status.st_dev, status.st_ino))
-        # Paths relative to the settings root and the folder's own exclusion are worked out
-        # once per folder, not once per file (an archive has thousands of files per folder).
+
+    def listing(folder: str) -> _Listing | None:
+        """The sorted entries of `folder` (None: excluded, unreadable or seen before)."""
+        # The path relative to the settings root and the folder's own exclusion are worked
+        # out once per folder, not once per file (an archive has thousands of files a folder).
         base = relative_path(folder, options.root)
         if base != "." and exclude and exclude.matches(base):
-            subfolders.clear()
-            continue
-        prefix = "" if base == "." else base + "/"
-        subfolders[:] = [
-            name
-            for name in subfolders
-            if not name.startswith(".") and not (exclude and exclude.matches(prefix + name))
-        ]
+            return None
+        try:
+            status = os.stat(folder)
+            if (status.st_dev, status.st_ino) in seen:
+                return None
+            seen.add((status.st_dev, status.st_ino))
+            with os.scandir(folder) as scan:
+                entries = sorted(_sort_entry(entry) for entry in scan if entry.name[0] != ".")
+        except OSError:
+            return None
         location = os.path.normpath(folder)
         location = "" if location == os.curdir else location + os.sep
-        for name in files:
-            if name.startswith("."):
+        return iter(entries), location, "" if base == "." else base + "/"
+
+    opened = listing(top)
+    stack = [opened] if opened else []
+    while stack:
+        entries, location, prefix = stack[-1]
+        for _, name, is_folder in entries:
+            if is_folder:
+                opened = listing(location + name)
+                if opened:
+                    stack.append(opened)
+                    break
                 continue
             relative = prefix + name
             if exclude and exclude.matches(relative, whole_file=True):
                 continue
             if include.matches(relative, whole_file=True):
                 yield location + name
+        else:
+            stack.pop()
+
+
+def _sort_entry(entry: os.DirEntry[str]) -> tuple[str, str, bool]:
+    try:
+        is_folder = entry.is_dir()  # follows symbolic links
+    except OSError:  # a link loop: checked as a file, which reports it
+        is_folder = False
+    key = display_name(entry.name)
+    return (key + os.sep if is_folder else key), entry.name, is_folder
 
 
 def snapshot(paths: Sequence[str], options: RunOptions) -> dict[str, tuple[int, int] | None]:
     """Modification time and size of every file a run would check (None: unreadable)."""
     state: dict[str, tuple[int, int] | None] = {}
-    for target in find_targets(paths, options):
+    for target in iter_targets(paths, options):
         assert target.path is not None  # standard input is left out without `read_stdin`
         try:
             status = os.stat(target.path)
@@ -285,16 +337,17 @@ def _check_in_worker(target: Target) -> tuple[FileResult, CachedResult | None]:
 
 Checker = Callable[[Sequence[Target]], Iterator[tuple[FileResult, CachedResult | None]]]
 
-# Files read ahead by a cached run: enough to keep the workers busy, few enough that memory
-# does not grow with the archive.
-_CACHED_BATCH = 1024
+# Files taken from the search at a time: enough to keep the workers busy (the next batch is
+# handed to them before the results of one are given out), few enough that memory does not
+# grow with the archive. The first batch also tells whether a run is small.
+_BATCH = 1024
 
 
 @contextmanager
 def _checker(options: RunOptions, count: int) -> Iterator[Checker]:
     """A function that checks targets in path order: in this process, or in a pool of
     `options.jobs` processes kept for the rest of the run, started when a first file needs
-    checking (a cached run may need none)."""
+    checking (a cached run may need none). `count` is how many files a batch holds."""
     jobs = min(options.jobs, count)
     if jobs <= 1:
         yield lambda targets: (check_target(target, options) for target in targets)
@@ -321,32 +374,57 @@ def _checker(options: RunOptions, count: int) -> Iterator[Checker]:
             pool.terminate()
 
 
+Checked = Iterator[tuple[Target, FileResult, CachedResult | None]]
+
+
 def _check_all(
-    targets: Sequence[Target], options: RunOptions
-) -> Iterator[tuple[FileResult, CachedResult | None]]:
-    with _checker(options, len(targets)) as check:
-        yield from check(targets)
+    targets: Iterable[Target], options: RunOptions, cache: ResultCache | None
+) -> Checked:
+    """Every target's result, in path order, a batch of files at a time: each batch is
+    handed to the workers before the previous one's results are given out."""
+    remaining = iter(targets)
+    batches = iter(lambda: list(islice(remaining, _BATCH)), [])
+    first = next(batches, [])
+    with _checker(options, len(first)) as check:
+        pending = _check_batch(first, options, cache, check)
+        for batch in batches:
+            following = _check_batch(batch, options, cache, check)
+            yield from pending
+            pending = following
+        yield from pending
 
 
-def _check_all_cached(
-    targets: Sequence[Target], options: RunOptions, cache: ResultCache
-) -> Iterator[tuple[FileResult, CachedResult | None]]:
-    """Files the cache knows come from it; the others are checked (in parallel, in path
-    order) and their results added to it. A file whose status the cache recorded is not
-    even read (unless its findings need its text); the others are read a batch at a time,
-    so only one batch of file contents is held at once."""
-    with _checker(options, len(targets)) as check:
-        for first in range(0, len(targets), _CACHED_BATCH):
-            known = [_look_up(target, cache) for target in targets[first : first + _CACHED_BATCH]]
-            checked = iter(check([target for target, kept, _ in known if kept is None]))
-            for target, kept, content_digest in known:
-                if kept is not None:
-                    yield _from_cache(target, kept, options), kept
-                    continue
-                result, fresh_kept = next(checked)
-                if fresh_kept is not None and content_digest is not None:
-                    cache.put(target.name, content_digest, fresh_kept)
-                yield result, fresh_kept
+def _check_batch(
+    batch: list[Target], options: RunOptions, cache: ResultCache | None, check: Checker
+) -> Checked:
+    """Starts checking a batch (the files the cache knows come from it) and returns its
+    results as they come. A file whose status the cache recorded is not even read (unless
+    its findings need its text); the others are read and hashed here, and their results
+    added to the cache."""
+    if cache is None:
+        checked = check(batch)
+        return (
+            (target, result, kept) for target, (result, kept) in zip(batch, checked, strict=True)
+        )
+    known = [_look_up(target, cache) for target in batch]
+    checked = iter(check([target for target, kept, _ in known if kept is None]))
+    return _merge_batch(known, checked, options, cache)
+
+
+def _merge_batch(
+    known: list[tuple[Target, CachedResult | None, bytes | None]],
+    checked: Iterator[tuple[FileResult, CachedResult | None]],
+    options: RunOptions,
+    cache: ResultCache,
+) -> Checked:
+    for target, kept, content_digest in known:
+        if kept is not None:
+            yield target, _from_cache(target, kept, options), kept
+            continue
+        result, fresh_kept = next(checked)
+        if fresh_kept is not None and content_digest is not None:
+            cache.put(target.name, content_digest, fresh_kept)
+        yield target, result, fresh_kept
 
 
 def _look_up(
@@ -370,7 +448,7 @@ def _look_up(
 
 
 def run(
-    targets: Sequence[Target],
+    targets: Iterable[Target],
     options: RunOptions,
     on_file: Callable[[FileResult], None] | None = None,
 ) -> RunResult:
@@ -381,7 +459,7 @@ def run(
 
 
 def _results(
-    targets: Sequence[Target],
+    targets: Iterable[Target],
     options: RunOptions,
     on_file: Callable[[FileResult], None] | None,
 ) -> Iterator[FileResult]:
@@ -389,13 +467,8 @@ def _results(
     if options.cache_folder is not None:
         cache = ResultCache(options.cache_folder, options.codes)
         cache.load()
-    checked = (
-        _check_all(targets, options)
-        if cache is None
-        else _check_all_cached(targets, options, cache)
-    )
     archive = ArchiveRun(options.codes) if options.archive else None
-    for target, (result, kept) in zip(targets, checked, strict=True):
+    for target, result, kept in _check_all(targets, options, cache):
         if archive is not None and kept is not None and kept.archive is not None:
             # The entry names its file with the run's own string, not the worker's copy (A702
             # keeps the path of the first file of each reference id).

@@ -54,6 +54,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from validator.diagnostics import Diagnostic, Severity
+from validator.first_seen import FirstSeen
 from validator.source import Span
 
 if TYPE_CHECKING:
@@ -71,22 +72,22 @@ def check_archive() -> DuplicateIds:
 
 
 class DuplicateIds:
-    """Remembers the first file of each reference id; files come in path order, so every
-    later file with that id is a copy."""
+    """Remembers the first file of each reference id (on disk beyond a bounded number);
+    files come in path order, so every later file with that id is a copy."""
 
     def __init__(self) -> None:
-        self.first: dict[str, str | None] = {}
+        self.first = FirstSeen()
 
     def see(self, entry: ArchiveEntry) -> Iterator[Diagnostic]:
         reference_id, span = entry.reference_id, entry.id_span
         if reference_id is None or span is None:
             return
-        if reference_id in self.first:
-            yield _duplicate(span, reference_id, self.first[reference_id])
-        else:
-            self.first[reference_id] = entry.path
+        seen, first_path = self.first.first(reference_id, entry.path)
+        if seen:
+            yield _duplicate(span, reference_id, first_path)
 
     def finish(self) -> Iterator[Diagnostic]:
+        self.first.close()
         return iter(())
 
 
