@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -16,7 +17,8 @@ import pytest
 
 from tests.cli_support import JULIAN_OFF, cable, run_cli, write
 from tests.conftest import ROOT
-from validator.cache import ResultCache
+from validator.archive import ArchiveEntry
+from validator.cache import CachedResult, ResultCache, digest
 from validator.config import Selection, Settings
 from validator.runner import RunOptions, find_targets, run, run_options
 
@@ -170,6 +172,33 @@ def test_an_interrupted_run_keeps_the_results_written(
     assert [Path(next(files).path).name for _ in range(3)] == names[:3]
     files.close()  # stopped (^C) after three files: the first two were committed
     assert _cached_run_reads(tmp_path, monkeypatch)[1] == names[2:]
+
+
+def test_look_ups_in_any_order_find_every_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are read ahead in path order: other orders, paths without a row among those
+    with one, and names beyond ASCII (SQLite orders UTF-8 bytes, Python code points) must
+    still find each row."""
+    monkeypatch.setattr("validator.cache._READ_AHEAD", 8)
+    names = [f"{stem}{number:02d}.txt" for stem in ("a", "é", "z", "😀") for number in range(30)]
+    stored = names[::3]
+    writer = ResultCache(tmp_path, ["D202"])
+    writer.load()
+    for name in stored:
+        writer.put(name, digest(name.encode()), CachedResult((), ArchiveEntry(name, None, None)))
+    writer.save()
+    shuffled = random.Random(6).sample(names, len(names))
+    for order in (sorted(names), sorted(names, reverse=True), shuffled):
+        reader = ResultCache(tmp_path, ["D202"])
+        reader.load()
+        found = {name: reader.get(name, digest(name.encode())) for name in order}
+        reader.save()
+        assert {name for name, result in found.items() if result} == set(stored)
+        assert all(
+            result in (None, CachedResult((), ArchiveEntry(name, None, None)))
+            for name, result in found.items()
+        )
 
 
 def test_unused_cache_files_of_other_keys_are_removed(tmp_path: Path) -> None:
