@@ -201,6 +201,16 @@ def test_look_ups_in_any_order_find_every_row(
         )
 
 
+def test_a_path_sqlite_cannot_store_is_not_cached(tmp_path: Path) -> None:
+    """Runs name files with `display_name` (always UTF-8); other callers must not crash."""
+    unencodable = "cable-\udcff.txt"
+    cache = ResultCache(tmp_path, ["D202"])
+    cache.load()
+    assert cache.get(unencodable, digest(b"")) is None
+    cache.put(unencodable, digest(b""), CachedResult((), None))
+    cache.save()
+
+
 def test_unused_cache_files_of_other_keys_are_removed(tmp_path: Path) -> None:
     folder = tmp_path / ".cache"
     folder.mkdir()

@@ -270,7 +270,7 @@ class ResultCache:
             if not self._db.in_transaction:
                 self._db.execute("BEGIN")
             rows = self._db.execute(_SELECT_FROM, (path, size)).fetchall()
-        except (sqlite3.Error, ValueError):
+        except (sqlite3.Error, ValueError):  # ValueError: a path SQLite cannot store
             return
         self._ahead = {row[0]: row[1:] for row in rows}
         self._ahead_last = rows[-1][0] if len(rows) == size else None
@@ -320,7 +320,7 @@ class ResultCache:
 
     def _write_staged(self) -> None:
         """Write the staged rows in one transaction; if that fails (locked for longer than the
-        timeout, full disk), nothing more is written this run."""
+        timeout, full disk, a path SQLite cannot store), nothing more is written this run."""
         import sqlite3
 
         rows, self._staged = self._staged, {}
@@ -332,7 +332,7 @@ class ResultCache:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany(_REPLACE, [(path, *row) for path, row in rows.items()])
             self._db.execute("COMMIT")
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             self._writable = False
             with contextlib.suppress(sqlite3.Error):
                 self._db.rollback()
