@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -268,26 +267,6 @@ def test_snapshot_sees_changes(tmp_path: Path) -> None:
     assert len(snapshot([str(tmp_path)], options)) == 1
 
 
-def test_cache_gives_the_same_result_and_follows_content(tmp_path: Path) -> None:
-    from dataclasses import replace as with_
-
-    from validator.runner import find_targets, run
-
-    write(tmp_path, "a.txt", cable(480, JULIAN_OFF))
-    write(tmp_path, "b.txt", cable(481))
-    options = with_(_options(tmp_path), cache_folder=str(tmp_path / ".cache"))
-    targets = find_targets([str(tmp_path)], options)
-    first = run(targets, options).collected()
-    second = run(targets, options).collected()
-    assert first.files == second.files
-    assert [d.code for d in second.files[0].diagnostics] == ["D202"]
-    assert second.files[0].source is not None  # snippets still have their text
-    # A changed file is checked again, not taken from the cache.
-    write(tmp_path, "a.txt", cable(480))
-    third = run(find_targets([str(tmp_path)], options), options).collected()
-    assert third.files[0].diagnostics == ()
-
-
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_run_checks_each_file_as_its_result_is_asked_for(tmp_path: Path, jobs: int) -> None:
     """Results stream: nothing is checked before the renderer asks, and the tally is only
@@ -308,51 +287,3 @@ def test_a_run_checks_each_file_as_its_result_is_asked_for(tmp_path: Path, jobs:
     assert result.tally.by_code == {"D202": 3}
     with pytest.raises(RuntimeError, match="streamed already"):
         next(result.stream())
-
-
-def _cached_run_reads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock_ahead_s: float
-) -> tuple[list[str], list[str]]:
-    """Codes found and files read by a cached run, the clock `clock_ahead_s` ahead."""
-    from dataclasses import replace as with_
-
-    import validator.runner
-
-    now = time.time_ns() + int(clock_ahead_s * 1e9)
-    monkeypatch.setattr("validator.cache.time.time_ns", lambda: now)
-    read: list[str] = []
-    real_read = validator.runner.read_regular_file_status
-
-    def counting_read(path: str) -> tuple[bytes, os.stat_result]:
-        read.append(Path(path).name)
-        return real_read(path)
-
-    monkeypatch.setattr("validator.runner.read_regular_file_status", counting_read)
-    options = with_(_options(tmp_path), cache_folder=str(tmp_path / ".cache"))
-    result = run(find_targets([str(tmp_path)], options), options).collected()
-    return [d.code for f in result.files for d in f.diagnostics], read
-
-
-def test_cache_does_not_read_files_whose_status_is_unchanged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "a.txt", cable(480))
-    write(tmp_path, "b.txt", cable(481))
-    assert _cached_run_reads(tmp_path, monkeypatch, 60) == ([], ["a.txt", "b.txt"])
-    assert _cached_run_reads(tmp_path, monkeypatch, 60) == ([], [])
-    # Same size, modification time put back: the change time still tells (as for git).
-    before = path.stat()
-    path.write_text(cable(480, JULIAN_OFF))
-    assert path.stat().st_size == before.st_size
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert _cached_run_reads(tmp_path, monkeypatch, 60) == (["D202"], ["a.txt"])
-
-
-def test_cache_reads_again_files_changed_just_before_the_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A file modified within the timestamp granularity of the run could change again
-    unseen: its status is not trusted, so it is read (and hashed) every time."""
-    write(tmp_path, "a.txt", cable(480))
-    assert _cached_run_reads(tmp_path, monkeypatch, 0) == ([], ["a.txt"])
-    assert _cached_run_reads(tmp_path, monkeypatch, 0) == ([], ["a.txt"])

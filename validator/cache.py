@@ -1,55 +1,94 @@
 """Results of earlier runs, keyed by file content: a second run over an unchanged archive
 neither checks nor reads its files.
 
-One file per selection of rules in the cache folder (`.cablelint_cache/` beside the settings
-file by default) maps (path, content digest) to the file's findings and its archive entry. It
-is read once at the start of a run and written once, atomically, at the end, holding only the
-files of that run (so it never outgrows the archive).
+One SQLite database per selection of rules in the cache folder (`.cablelint_cache/` beside
+the settings file by default) holds one row per file: its content digest, its status when it
+was read, and its findings and archive entry. A run looks each file up as it comes (rows are
+read a few hundred at a time, in path order as a run asks for them; nothing is loaded up
+front, so memory does not grow with the archive) and replaces only the rows of the files it
+checked: a pre-commit run over three files keeps what a full run stored. New rows
+are written a thousand at a time, each batch in one transaction, so an interrupted run keeps
+most of its work and a run over an unchanged archive writes nothing.
 
-Reading and hashing every file would cost more than the rest of a cached run, so the cache
-also records each file's status when it was read (size, modification and change times,
-inode), as git's index does: a file whose status is unchanged has the content digest
-recorded with it and is not read at all. A status is only recorded when the file was last
-modified well before the run began, so that a change within the file system's timestamp
-granularity, after the file was read, cannot go unnoticed ("racily clean" files are read
-and hashed again next time). The key of the cache file covers the
-tool's version, the grammar and the code of the package, and the selected rules; per-file
-ignores and severity overrides are applied after a cached result is read, so changing them
-does not invalidate anything.
+Reading and hashing every file would cost more than the rest of a cached run, so the row also
+records the file's status when it was read (size, modification and change times, inode,
+device), as git's index does: a file whose status is unchanged has the content digest of its
+row and is not read at all. A status is only recorded when the file was last modified well
+before the run began, so that a change within the file system's timestamp granularity, after
+the file was read, cannot go unnoticed ("racily clean" files are read and hashed again next
+time). The key of the database covers the tool's version, the grammar and the code of the
+package, and the selected rules; per-file ignores and severity overrides are applied after a
+cached result is read, so changing them does not invalidate anything.
+
+The cache never fails a run: a database that cannot be opened (read-only folder, locked for
+longer than a timeout) counts as empty, one that cannot be written (full disk, locked) is not
+written for the rest of the run, and a file at its path that is not a database is replaced.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import pickle
-import tempfile
 import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from validator.archive import ArchiveEntry
-from validator.diagnostics import Diagnostic
+from validator.diagnostics import Diagnostic, Fix, Label, Severity
+from validator.source import Span
+
+if TYPE_CHECKING:
+    # Imported when a cache is opened: runs without one do not pay for the module.
+    import sqlite3
 
 DEFAULT_FOLDER = ".cablelint_cache"
-_FORMAT = 2
+_FORMAT = 3
 # How long before the run a file must have been last modified for its status to be trusted
 # next time: above the coarsest timestamp granularity in use (FAT: 2 seconds).
 _RACY_NS = 3_000_000_000
+# Rows written per transaction: few enough that an interrupted run loses little and the write
+# lock is held for milliseconds, many enough that commits cost nothing per file.
+_ROWS_PER_COMMIT = 1000
+# Files read for want of a usable row whose results have not come yet: a file that could not
+# be checked never gets one, so the oldest are forgotten (that only costs a read next run).
+_AWAITING_LIMIT = 10_000
+# Most rows read at once when files are looked up in path order.
+_READ_AHEAD = 256
+# How long a run waits for another run's write to end before it gives up writing.
+_LOCK_TIMEOUT_S = 5.0
+# Databases of other keys (older code, other rule selections, the former pickle files) not
+# modified for this long are deleted when a new one is made; one in use is touched daily.
+_UNUSED_AFTER_S = 30 * 86_400
+_TOUCHED_EVERY_S = 86_400
 
-FileStatus = tuple[int, int, int, int, int]
-"""What says a file is unchanged: size, modification and change times (ns), inode, device."""
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    status TEXT,  -- NULL: not trusted (modified just before it was read)
+    digest BLOB NOT NULL,
+    result BLOB NOT NULL  -- a CachedResult, pickled by _pickled
+) WITHOUT ROWID
+"""
+_SELECT_FROM = (
+    "SELECT path, status, digest, result FROM files WHERE path >= ? ORDER BY path LIMIT ?"
+)
+_REPLACE = "INSERT OR REPLACE INTO files (path, status, digest, result) VALUES (?, ?, ?, ?)"
+
+_Row = tuple[str | None, bytes, bytes]
+"""A file's status key, content digest and pickled result, as the database holds them."""
 
 
-def file_status(status: os.stat_result) -> FileStatus:
+def status_key(status: os.stat_result) -> str:
+    """What says a file is unchanged: size, modification and change times (ns), inode, device
+    (as text: inode numbers may not fit SQLite's signed integers)."""
     return (
-        status.st_size,
-        status.st_mtime_ns,
-        status.st_ctime_ns,
-        status.st_ino,
-        status.st_dev,
+        f"{status.st_size} {status.st_mtime_ns} {status.st_ctime_ns}"
+        f" {status.st_ino} {status.st_dev}"
     )
 
 
@@ -82,79 +121,251 @@ def _code_identity() -> str:
     return hasher.hexdigest()
 
 
+# The classes a result is made of, pickled as their place in this tuple rather than by module
+# and name (finding a class by name took a third of the time of unpickling a result); any
+# other class is pickled by name as usual.
+_CLASSES = (CachedResult, ArchiveEntry, Span, Diagnostic, Label, Fix, Severity)
+_CLASS_NUMBERS = {id(cls): number for number, cls in enumerate(_CLASSES)}
+
+
+class _ResultPickler(pickle.Pickler):
+    def persistent_id(self, obj: object) -> int | None:
+        return _CLASS_NUMBERS.get(id(obj))
+
+
+class _ResultUnpickler(pickle.Unpickler):
+    def persistent_load(self, pid: Any) -> Any:
+        return _CLASSES[pid]
+
+
+def _pickled(result: CachedResult) -> bytes:
+    stream = io.BytesIO()
+    _ResultPickler(stream, pickle.HIGHEST_PROTOCOL).dump(result)
+    return stream.getvalue()
+
+
+def _unpickled(data: bytes) -> CachedResult | None:
+    """The result pickled in `data`; None when the row is damaged."""
+    try:
+        result = _ResultUnpickler(io.BytesIO(data)).load()
+    except Exception:  # damaged bytes can make unpickling raise almost anything
+        return None
+    return result if isinstance(result, CachedResult) else None
+
+
 class ResultCache:
     """The cached results for one selection of rules."""
 
     def __init__(self, folder: str | os.PathLike[str], codes: Iterable[str]) -> None:
         key = hashlib.sha256(f"{_code_identity()}\0{','.join(sorted(codes))}".encode())
         self.folder = Path(folder)
-        self.path = self.folder / f"results-{key.hexdigest()[:20]}.pickle"
-        self._stored: dict[tuple[str, bytes], CachedResult] = {}
-        self._used: dict[tuple[str, bytes], CachedResult] = {}
-        self._stamps: dict[str, tuple[FileStatus, bytes]] = {}
-        """The status of each file when it was read, and its content digest then."""
-        self._new_stamps: dict[str, tuple[FileStatus, bytes]] = {}
-        self._changed = False
+        self.path = self.folder / f"results-{key.hexdigest()[:20]}.sqlite"
+        self._db: sqlite3.Connection | None = None
+        self._writable = False
+        self._ahead: dict[str, _Row] = {}
+        """Rows read ahead: every row of the table with a path from `_ahead_first` to
+        `_ahead_last` (None: to the end of the table)."""
+        self._ahead_first = ""
+        self._ahead_last: str | None = ""
+        self._ahead_used = 0
+        """Paths looked up in the rows read ahead: how far the next read goes."""
+        self._looked_up: str | None = None
+        self._staged: dict[str, _Row] = {}
+        """Rows not written yet."""
+        self._awaiting: dict[str, tuple[bytes, str | None]] = {}
+        """Digest and status key of files read and not found, until their result is put."""
         self._trusted_before = time.time_ns() - _RACY_NS
 
     def load(self) -> None:
-        """Read the cache file; a missing, unreadable or foreign file counts as empty."""
+        """Open the database, made when missing. One that cannot be opened counts as empty
+        and is not written; a file at its path that is not a database is replaced."""
+        import sqlite3
+
+        for attempt in range(2):
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as error:
+                damaged = getattr(error, "sqlite_errorcode", None) in (
+                    sqlite3.SQLITE_NOTADB,
+                    sqlite3.SQLITE_CORRUPT,
+                )
+                if attempt or not damaged or not self._remove_database():
+                    return
+            except (sqlite3.Error, OSError):
+                return
+            else:
+                self._writable = True
+                return
+
+    def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
+        new = not self.path.exists()
+        if new:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                ignore = self.folder / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("# cablelint's result cache\n*\n", encoding="utf-8")
+        db = sqlite3.connect(
+            self.path,
+            timeout=_LOCK_TIMEOUT_S,
+            isolation_level=None,  # transactions are begun and committed here
+        )
         try:
-            with self.path.open("rb") as stream:
-                stored = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            if db.execute("PRAGMA user_version").fetchone()[0] != _FORMAT:
+                # Write-ahead logging: readers never wait for a writer (two runs at once).
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("BEGIN IMMEDIATE")
+                db.execute(_SCHEMA)
+                db.execute(f"PRAGMA user_version = {_FORMAT}")
+                db.execute("COMMIT")
+                new = True
+            db.execute("PRAGMA synchronous = NORMAL")  # a lost last batch only costs time
+        except BaseException:
+            db.close()
+            raise
+        if new:
+            _remove_unused(self.folder, keep=self.path.name)
+        else:
+            _touch_when_old(self.path)
+        return db
+
+    def _remove_database(self) -> bool:
+        """Delete the database and its journals (stale ones would be replayed into a new
+        database); False if it could not be."""
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{self.path}{suffix}")
+        except OSError:
+            return False
+        return True
+
+    def _row(self, path: str) -> _Row | None:
+        if path != self._looked_up:  # a hit asks for the same row two or three times
+            self._looked_up = path
+            last = self._ahead_last
+            if self._ahead_first <= path and (last is None or path <= last):
+                self._ahead_used += 1
+            else:
+                self._read_ahead(path)
+        return self._ahead.get(path)
+
+    def _read_ahead(self, path: str) -> None:
+        """Read the rows from `path` on, in path order. A run looks its files up in path
+        order, and reading a range costs a third of a look-up per row; the read doubles with
+        each range that served as many look-ups, so look-ups in another order read a row or
+        two at a time."""
+        import sqlite3
+
+        size = min(_READ_AHEAD, max(1, 2 * self._ahead_used))
+        self._ahead, self._ahead_first, self._ahead_last = {}, path, path
+        self._ahead_used = 1
+        if self._db is None:
             return
-        if isinstance(stored, tuple) and len(stored) == 2:
-            self._stored, self._stamps = stored
+        try:
+            # Reads share one transaction: a transaction per read costs several times the
+            # read itself (locks taken and released).
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN")
+            rows = self._db.execute(_SELECT_FROM, (path, size)).fetchall()
+        except (sqlite3.Error, ValueError):  # ValueError: a path SQLite cannot store
+            return
+        self._ahead = {row[0]: row[1:] for row in rows}
+        self._ahead_last = rows[-1][0] if len(rows) == size else None
 
     def digest_of(self, path: str, status: os.stat_result) -> bytes | None:
         """The content digest of a file whose status is the one recorded when it was read
         (None: read and hash it)."""
-        stamp = self._stamps.get(path)
-        if stamp is None or stamp[0] != file_status(status):
+        row = self._row(path)
+        if row is None or row[0] != status_key(status):
             return None
-        self._new_stamps[path] = stamp
-        return stamp[1]
+        return row[1]
 
     def get(self, path: str, content_digest: bytes) -> CachedResult | None:
-        key = (path, content_digest)
-        found = self._stored.get(key)
-        if found is not None:
-            self._used[key] = found
-        return found
+        row = self._row(path)
+        if row is None or row[1] != content_digest:
+            return None
+        return _unpickled(row[2])  # a damaged row is checked afresh and replaced
 
     def put(self, path: str, content_digest: bytes, result: CachedResult) -> None:
-        self._used[(path, content_digest)] = result
-        self._changed = True
+        if not self._writable:
+            return
+        awaiting = self._awaiting.pop(path, None)
+        key = awaiting[1] if awaiting is not None and awaiting[0] == content_digest else None
+        self._stage(path, (key, content_digest, _pickled(result)))
 
     def remember_status(self, path: str, content_digest: bytes, status: os.stat_result) -> None:
         """Record that the file at `path` had `status` when it was read with this digest."""
-        stamp = (file_status(status), content_digest)
-        if status.st_mtime_ns < self._trusted_before and status.st_ctime_ns < self._trusted_before:
-            self._new_stamps[path] = stamp
-            if self._stamps.get(path) != stamp:
-                self._changed = True
+        if not self._writable:
+            return
+        trusted = (
+            status.st_mtime_ns < self._trusted_before and status.st_ctime_ns < self._trusted_before
+        )
+        key = status_key(status) if trusted else None
+        row = self._row(path)
+        if row is not None and row[1] == content_digest:
+            if row[0] != key:
+                self._stage(path, (key, content_digest, row[2]))
+            return
+        self._awaiting[path] = (content_digest, key)
+        if len(self._awaiting) > _AWAITING_LIMIT:
+            del self._awaiting[next(iter(self._awaiting))]
 
-    def save(self) -> None:
-        """Write the results of this run; a read-only folder only costs the next run. An
-        unchanged archive leaves the file as it is (rewriting it is a good part of a
-        cached run)."""
-        if (
-            not self._changed
-            and len(self._used) == len(self._stored)
-            and len(self._new_stamps) == len(self._stamps)
-        ):
+    def _stage(self, path: str, row: _Row) -> None:
+        self._staged[path] = row
+        if len(self._staged) >= _ROWS_PER_COMMIT:
+            self._write_staged()
+
+    def _write_staged(self) -> None:
+        """Write the staged rows in one transaction; if that fails (locked for longer than the
+        timeout, full disk, a path SQLite cannot store), nothing more is written this run."""
+        import sqlite3
+
+        rows, self._staged = self._staged, {}
+        if not rows or self._db is None or not self._writable:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# cablelint's result cache\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(
-                    (self._used, self._new_stamps), stream, protocol=pickle.HIGHEST_PROTOCOL
-                )
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")  # ends the reads' transaction
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(_REPLACE, [(path, *row) for path, row in rows.items()])
+            self._db.execute("COMMIT")
+        except (sqlite3.Error, ValueError):
+            self._writable = False
+            with contextlib.suppress(sqlite3.Error):
+                self._db.rollback()
+
+    def save(self) -> None:
+        """Write the rows of this run not written yet and close the database."""
+        import sqlite3
+
+        if self._db is None:
+            return
+        self._write_staged()
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        self._db = None
+        self._writable = False
+
+
+def _remove_unused(folder: Path, keep: str) -> None:
+    """Delete the cache files of other keys not modified for `_UNUSED_AFTER_S`, which would
+    otherwise pile up with every new version of the code."""
+    unused_before = time.time() - _UNUSED_AFTER_S
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.startswith("results-") or entry.name.startswith(keep):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.stat(follow_symlinks=False).st_mtime < unused_before:
+                    os.unlink(entry.path)
+
+
+def _touch_when_old(path: Path) -> None:
+    """Renew the modification time of a database in use: an unchanged archive writes nothing
+    to it, and it must not look unused to `_remove_unused`."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mtime < time.time() - _TOUCHED_EVERY_S:
+            os.utime(path)
