@@ -14,6 +14,8 @@ from typing import TextIO
 
 def display_name(path: str) -> str:
     """A path that can always be printed: undecodable bytes in file names become `\\xNN`."""
+    if path.isascii():  # nearly every name, and a quick test (it is asked for every file)
+        return path
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import NamedTuple
 
 from validator._files import display_name, read_regular_file, read_regular_file_status
 from validator.api import read_error, validate_bytes
@@ -122,9 +123,9 @@ def available_cores() -> int:
 # -- finding files ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
-    """A file to check: its printable name, where it is, or its content (standard input)."""
+class Target(NamedTuple):
+    """A file to check: its printable name, where it is, or its content (standard input).
+    (A named tuple: made once per file of an archive, it is the cheapest record to make.)"""
 
     name: str
     path: str | None
@@ -150,6 +151,9 @@ def iter_targets(
     (read with `read_stdin`; left out when it is None, as when watching).
     """
     streams = [_targets_in(given, options, read_stdin) for given in paths or ["."]]
+    if len(streams) == 1:
+        yield from streams[0]
+        return
     previous = None
     # Each stream is sorted, so a name given twice (a file inside a folder also given)
     # comes out twice in a row; the first given wins.
@@ -305,6 +309,8 @@ def _file_result(
     target: Target, kept: CachedResult, source: Source | None, options: RunOptions
 ) -> FileResult:
     """Per-file ignores and severity overrides applied to a (maybe cached) result."""
+    if not kept.diagnostics:  # most files of an archive
+        return FileResult(target.name, ())
     diagnostics = _finish(kept.diagnostics, options.codes_for(target), options.severity)
     # A clean file keeps no text: renderers need it for snippets of findings only.
     keep = diagnostics and options.keep_sources
