@@ -56,23 +56,50 @@ def full_year(two_digits: int) -> int:
     return 1900 + two_digits if two_digits >= 50 else 2000 + two_digits
 
 
-class Field:
-    """A piece of an element: its text as written and where it stands.
+Locate = Callable[[int, int], Span]
+"""The span of the text offsets `start` to `end` (exclusive) of the parsed source."""
 
-    The parser creates fields with `Field.at` from text offsets; the line and column are only
-    worked out when something asks for `span` (most fields are never reported).
+
+class Located:
+    """Text the parser read at offsets `_start` to `_end`: the base of `Field` and `Element`.
+
+    The line and column are worked out by the source's `_locate` when something first asks for
+    `span` (most fields and elements are never reported). Pickled (sent from a worker process)
+    with the span worked out: the locator belongs to the parser and holds the whole source.
     """
 
-    __slots__ = ("_end", "_locate", "_span", "_start", "text")
+    __slots__ = ("_end", "_locate", "_span", "_start")
+
+    _start: int
+    _end: int
+    _locate: Locate | None
+    _span: Span | None
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            assert self._locate is not None
+            self._span = self._locate(self._start, self._end)
+        return self._span
+
+
+class Field(Located):
+    """A piece of an element: its text as written and where it stands.
+
+    The parser creates fields with `Field.at` from text offsets; the span is only worked out
+    when asked for.
+    """
+
+    __slots__ = ("text",)
 
     def __init__(self, text: str, span: Span) -> None:
         self.text = text
-        self._span: Span | None = span
+        self._span = span
         self._start = self._end = 0
-        self._locate: Callable[[int, int], Span] | None = None
+        self._locate = None
 
     @staticmethod
-    def at(text: str, start: int, end: int, locate: Callable[[int, int], Span]) -> Field:
+    def at(text: str, start: int, end: int, locate: Locate) -> Field:
         """A field whose span `locate(start, end)` computes when first asked for."""
         # The parser makes one per field of every cable: a static method calling
         # `object.__new__` costs less than a class method calling `cls.__new__`.
@@ -81,13 +108,6 @@ class Field:
         field_._span = None
         field_._start, field_._end, field_._locate = start, end, locate
         return field_
-
-    @property
-    def span(self) -> Span:
-        if self._span is None:
-            assert self._locate is not None
-            self._span = self._locate(self._start, self._end)
-        return self._span
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Field):
@@ -104,8 +124,6 @@ class Field:
         return self.text
 
     def __reduce__(self) -> tuple[type[Field], tuple[str, Span]]:
-        # Pickled (sent from a worker process) with its span worked out: the locator belongs
-        # to the parser and holds the whole source.
         return (Field, (self.text, self.span))
 
 
@@ -125,29 +143,17 @@ class PreambleLine(NamedTuple):
         return self.text.span
 
 
-Locate = Callable[[int, int], Span]
-"""The span of the text offsets `start` to `end` (exclusive) of the parsed source."""
-
-
 @dataclass(slots=True, eq=False, repr=False)
-class Element:
-    """An element the parser builds from the lines of one cable: where it stands.
+class Element(Located):
+    """An element the parser builds from the lines of one cable, from its text offsets on.
 
-    The parser gives the text offsets; the line and column are only worked out when something
-    asks for `span`, as for a `Field` (most elements are never reported). Elements compare
-    and print by their span and public fields, as named tuples do.
+    Elements compare and print by their span and public fields, as named tuples do.
     """
 
     _start: int
     _end: int
-    _locate: Locate
+    _locate: Locate | None
     _span: Span | None = field(default=None, init=False)
-
-    @property
-    def span(self) -> Span:
-        if self._span is None:
-            self._span = self._locate(self._start, self._end)
-        return self._span
 
     def _values(self) -> tuple[object, ...]:
         """The span and the public fields, in their order."""
@@ -169,13 +175,14 @@ class Element:
         return f"{type(self).__name__}({shown})"
 
     def __reduce__(self) -> tuple[Callable[..., Element], tuple[object, ...]]:
-        # Pickled with its span worked out, as a `Field` is: the locator holds the whole source.
         return (_unpickled, (type(self), *self._values()))
 
 
 def _unpickled(kind: type[Element], span: Span, *values: object) -> Element:
     """An element read back by pickle, its span already known."""
-    return kind(0, 0, lambda start, end: span, *values)
+    element = kind(0, 0, None, *values)
+    element._span = span
+    return element
 
 
 @dataclass(slots=True, eq=False, repr=False)
