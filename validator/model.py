@@ -41,8 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from validator.source import Span
 
@@ -549,6 +548,32 @@ class MergedElement(NamedTuple):
     span: Span
 
 
+_Value = TypeVar("_Value")
+
+
+class _computed_once(Generic[_Value]):  # lower case: a decorator, as `property` is
+    """A value of the cable computed when first read, then kept in the cable's `__dict__`
+    (where later reads find it without calling anything): `functools.cached_property` without
+    the lock Python 3.11 takes on each first read. A cable is read by one thread."""
+
+    def __init__(self, compute: Callable[[Any], _Value]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, cable: None, owner: type) -> _computed_once[_Value]: ...
+
+    @overload
+    def __get__(self, cable: object, owner: type) -> _Value: ...
+
+    def __get__(self, cable: object, owner: type) -> _Value | _computed_once[_Value]:
+        if cable is None:
+            return self
+        value = cable.__dict__[self._name] = self._compute(cable)
+        return value
+
+
 @dataclass(frozen=True)
 class Cable:
     """One parsed cable. Every element may be absent."""
@@ -586,7 +611,7 @@ class Cable:
     text_damage: tuple[Field, ...] = ()
     """Encoding damage anywhere in the file: U+FFFD characters, UTF-8 read as cp1252."""
 
-    @cached_property
+    @_computed_once
     def addressees(self) -> tuple[Addressee, ...]:
         return self.to + self.info + self.exempted
 
@@ -594,32 +619,32 @@ class Cable:
     def is_partial_extract(self) -> bool:
         return any(line.kind == "partial-extract" for line in self.preamble)
 
-    @cached_property
+    @_computed_once
     def year(self) -> int | None:
         """The DTG's year; for records without a DTG, the archive's bare DTG or weekday line."""
         if self.dtg is not None:
             return self.dtg.full_year
         return self.archive_year
 
-    @cached_property
+    @_computed_once
     def post_id(self) -> str | None:
         """The post as it appears in reference ids: classification post without spaces."""
         if self.classification is None:
             return None
         return re.sub(r"[^A-Z]", "", self.classification.post.text.upper())
 
-    @cached_property
+    @_computed_once
     def reference_id(self) -> str | None:
         """Canonical id `09ASTANA480`: DTG year, post without spaces, serial without zeros."""
         if self.classification is None or self.year is None:
             return None
         return f"{self.year % 100:02d}{self.post_id}{self.classification.serial_number}"
 
-    @cached_property
+    @_computed_once
     def dtg_datetime(self) -> datetime | None:
         return self.dtg.datetime if self.dtg else None
 
-    @cached_property
+    @_computed_once
     def de_datetime(self) -> datetime | None:
         """FL3 time of file as a datetime: the Julian day and time in the DTG's year, or in the
         year before or after when that lies nearer the DTG (a message dated 23:55 on 31 December
