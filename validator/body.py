@@ -19,7 +19,7 @@ from re import Match
 from typing import NamedTuple
 
 from validator.fields import Joined, classified_by_from
-from validator.grammar import terminal_pattern
+from validator.grammar import first_characters, terminal_pattern
 from validator.model import ClassifiedBy, EndLines, Field, PageLine, Paragraph
 from validator.source import Span
 
@@ -55,24 +55,41 @@ class BodyScan(NamedTuple):
 def _line_start_pattern(terminals: str) -> re.Pattern[str]:
     """The terminals (a name, or names and `|`: see `_either`) at the start of any line,
     after its indentation."""
-    return re.compile(r"^[ \t]*(?:" + _either(terminals) + ")", re.MULTILINE)
+    return re.compile(r"^[ \t]*" + _either(terminals), re.MULTILINE)
 
 
 @cache
 def _after_newline_pattern(terminals: str) -> re.Pattern[str]:
     """The terminals after a newline: a literal first character lets the regex engine skip
     from newline to newline instead of trying `^` at every position of the body."""
-    return re.compile(r"\n[ \t]*(?:" + _either(terminals) + ")")
+    return re.compile(r"\n[ \t]*" + _either(terminals))
 
 
 def _either(terminals: str) -> str:
     """`PARAGRAPH|PAGE_LINE`: either terminal, in a group named after it in lower case (the
-    match's `lastgroup`); one terminal name alone stands for its bare pattern."""
-    if "|" not in terminals:
-        return terminal_pattern(terminals).pattern
-    return "|".join(
-        f"(?P<{name.lower()}>{terminal_pattern(name).pattern})" for name in terminals.split("|")
+    match's `lastgroup`); one terminal name alone stands for its bare pattern.
+
+    A lookahead for the characters the terminals can start with comes first: most lines of
+    a body start otherwise (a lower-case word), and one character class turns them away
+    sooner than the terminals' groups do (a fifth of the body scan)."""
+    names = terminals.split("|")
+    patterns = [terminal_pattern(name).pattern for name in names]
+    either = "|".join(
+        f"(?P<{name.lower()}>{pattern})" for name, pattern in zip(names, patterns, strict=True)
     )
+    if len(names) == 1:
+        either = patterns[0]
+    starts: set[str] = set()
+    for pattern in patterns:
+        characters = first_characters(pattern)
+        if characters is None:
+            return f"(?:{either})"
+        starts |= characters
+    # A case-blind start (both cases of a letter) is left unguarded: `(?i)` also matches
+    # other characters to a letter (`ſ` for `s`), which a class of the two cases would miss.
+    if any(c.swapcase() != c and c.swapcase() in starts for c in starts):
+        return f"(?:{either})"
+    return f"(?=[{re.escape(''.join(sorted(starts)))}])(?:{either})"
 
 
 def _line_starts(
