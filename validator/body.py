@@ -121,8 +121,9 @@ def scan(text: str, start: int, make_span: MakeSpan, find_classified_by: bool = 
     """Scan `text` from offset `start` (the end of the envelope) for body markers; the
     authority line only when `find_classified_by` (the envelope did not hold one).
 
-    Spans are made in reading order (the authority line, paragraphs and page lines, the end
-    lines): the source locates a line past the ones before it most cheaply."""
+    Paragraphs and page lines are located when their span is asked for (rules seldom ask);
+    the other spans are made in reading order (the authority line, the end lines): the source
+    locates a line past the ones before it most cheaply."""
     classified_by = _classified_by(text, start, make_span) if find_classified_by else None
     paragraphs, pages = _paragraphs_and_pages(text, start, make_span)
     end = _end_lines(text, start, make_span)
@@ -142,7 +143,9 @@ def scan(text: str, start: int, make_span: MakeSpan, find_classified_by: bool = 
 def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
     """A `PageLine` from a match of the PAGE_LINE terminal."""
     return PageLine(
-        make_span(match.start("post"), match.end()),
+        match.start("post"),
+        match.end(),
+        make_span,
         _required(match, "post", make_span),
         _required(match, "serial", make_span),
         _required(match, "section", make_span),
@@ -200,7 +203,7 @@ def _paragraph(match: re.Match[str], make_span: MakeSpan, part: int = 0) -> Para
     whole = marking is not None and marking_text is None
     # An unmarked paragraph ends with its number's period, not with the blanks after it.
     end = match.end() if marking else match.start() + len(match.group().rstrip(" \t"))
-    return Paragraph(make_span(begin, end), sign, number, marking, whole, part)
+    return Paragraph(begin, end, make_span, sign, number, marking, whole, part)
 
 
 def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:

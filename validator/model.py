@@ -504,10 +504,10 @@ class ClassifiedBy(NamedTuple):
     reason_letters: tuple[Field, ...]
 
 
-class Paragraph(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Paragraph(Element):
     """A numbered paragraph's start: `¶1. (C)`; `marking` without parentheses."""
 
-    span: Span
     sign: Field | None
     number: Field
     marking: Field | None
@@ -521,10 +521,10 @@ class Paragraph(NamedTuple):
         return int(self.number.text)
 
 
-class PageLine(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class PageLine(Element):
     """A page-continuation line `BERLIN 00001106 002 OF 003` (dotted form: `002.2 OF 003`)."""
 
-    span: Span
     post: Field
     serial: Field
     section: Field
