@@ -304,7 +304,8 @@ class LineLexer:
                 blank_before = False
                 continue
             terminal, match = found
-            if terminal.name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
+            name = terminal.name
+            if name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
                 misplaced = _best(self._header_lines.offer(start)[False], text, pos)
                 if misplaced is not None:
                     misfits.append(self._misfit(text, pos, state))
@@ -312,19 +313,19 @@ class LineLexer:
                     pos, at_line_start = text.index("\n", misplaced[1].end()) + 1, True
                     blank_before = False
                     continue
-            previous = terminal.name
+            previous = name
             try:  # `shift` at the cost of a lookup once the stack has seen the terminal
-                following = stack.after[terminal.name]
+                following = stack.after[name]
             except KeyError:
-                following = automaton.shift(stack, terminal.name)
+                following = automaton.shift(stack, name)
             token_end = match.end()
             if following is not None:
                 stack = following
                 tokens.append(
-                    _new_token(LineToken, (terminal.name, pos, token_end, match, not at_line_start))
+                    _new_token(LineToken, (name, pos, token_end, match, not at_line_start))
                 )
             else:
-                misfits.append(Misfit(pos, token_end, terminal.name, ()))
+                misfits.append(Misfit(pos, token_end, name, ()))
             blank_before = False
             # Most tokens end their line: step over its newline here, not in another round.
             if token_end < length and text[token_end] == "\n":
