@@ -74,11 +74,12 @@ def _either(terminals: str) -> str:
     sooner than the terminals' groups do (a fifth of the body scan)."""
     names = terminals.split("|")
     patterns = [terminal_pattern(name).pattern for name in names]
-    either = "|".join(
-        f"(?P<{name.lower()}>{pattern})" for name, pattern in zip(names, patterns, strict=True)
-    )
     if len(names) == 1:
         either = patterns[0]
+    else:
+        either = "|".join(
+            f"(?P<{name.lower()}>{pattern})" for name, pattern in zip(names, patterns, strict=True)
+        )
     starts: set[str] = set()
     for pattern in patterns:
         characters = first_characters(pattern)
