@@ -19,7 +19,7 @@ from re import Match
 from typing import NamedTuple
 
 from validator.fields import Joined, classified_by_from
-from validator.grammar import terminal_pattern
+from validator.grammar import first_characters, terminal_pattern
 from validator.model import ClassifiedBy, EndLines, Field, PageLine, Paragraph
 from validator.source import Span
 
@@ -55,24 +55,42 @@ class BodyScan(NamedTuple):
 def _line_start_pattern(terminals: str) -> re.Pattern[str]:
     """The terminals (a name, or names and `|`: see `_either`) at the start of any line,
     after its indentation."""
-    return re.compile(r"^[ \t]*(?:" + _either(terminals) + ")", re.MULTILINE)
+    return re.compile(r"^[ \t]*" + _either(terminals), re.MULTILINE)
 
 
 @cache
 def _after_newline_pattern(terminals: str) -> re.Pattern[str]:
     """The terminals after a newline: a literal first character lets the regex engine skip
     from newline to newline instead of trying `^` at every position of the body."""
-    return re.compile(r"\n[ \t]*(?:" + _either(terminals) + ")")
+    return re.compile(r"\n[ \t]*" + _either(terminals))
 
 
 def _either(terminals: str) -> str:
     """`PARAGRAPH|PAGE_LINE`: either terminal, in a group named after it in lower case (the
-    match's `lastgroup`); one terminal name alone stands for its bare pattern."""
-    if "|" not in terminals:
-        return terminal_pattern(terminals).pattern
-    return "|".join(
-        f"(?P<{name.lower()}>{terminal_pattern(name).pattern})" for name in terminals.split("|")
-    )
+    match's `lastgroup`); one terminal name alone stands for its bare pattern.
+
+    A lookahead for the characters the terminals can start with comes first: most lines of
+    a body start otherwise (a lower-case word), and one character class turns them away
+    sooner than the terminals' groups do (a fifth of the body scan)."""
+    names = terminals.split("|")
+    patterns = [terminal_pattern(name).pattern for name in names]
+    if len(names) == 1:
+        either = patterns[0]
+    else:
+        either = "|".join(
+            f"(?P<{name.lower()}>{pattern})" for name, pattern in zip(names, patterns, strict=True)
+        )
+    starts: set[str] = set()
+    for pattern in patterns:
+        characters = first_characters(pattern)
+        if characters is None:
+            return f"(?:{either})"
+        starts |= characters
+    # A case-blind start (both cases of a letter) is left unguarded: `(?i)` also matches
+    # other characters to a letter (`ſ` for `s`), which a class of the two cases would miss.
+    if any(c.swapcase() != c and c.swapcase() in starts for c in starts):
+        return f"(?:{either})"
+    return f"(?=[{re.escape(''.join(sorted(starts)))}])(?:{either})"
 
 
 def _line_starts(
@@ -104,8 +122,9 @@ def scan(text: str, start: int, make_span: MakeSpan, find_classified_by: bool = 
     """Scan `text` from offset `start` (the end of the envelope) for body markers; the
     authority line only when `find_classified_by` (the envelope did not hold one).
 
-    Spans are made in reading order (the authority line, paragraphs and page lines, the end
-    lines): the source locates a line past the ones before it most cheaply."""
+    Paragraphs and page lines are located when their span is asked for (rules seldom ask);
+    the other spans are made in reading order (the authority line, the end lines): the source
+    locates a line past the ones before it most cheaply."""
     classified_by = _classified_by(text, start, make_span) if find_classified_by else None
     paragraphs, pages = _paragraphs_and_pages(text, start, make_span)
     end = _end_lines(text, start, make_span)
@@ -125,7 +144,9 @@ def scan(text: str, start: int, make_span: MakeSpan, find_classified_by: bool = 
 def page_line(match: re.Match[str], make_span: MakeSpan) -> PageLine:
     """A `PageLine` from a match of the PAGE_LINE terminal."""
     return PageLine(
-        make_span(match.start("post"), match.end()),
+        match.start("post"),
+        match.end(),
+        make_span,
         _required(match, "post", make_span),
         _required(match, "serial", make_span),
         _required(match, "section", make_span),
@@ -183,7 +204,7 @@ def _paragraph(match: re.Match[str], make_span: MakeSpan, part: int = 0) -> Para
     whole = marking is not None and marking_text is None
     # An unmarked paragraph ends with its number's period, not with the blanks after it.
     end = match.end() if marking else match.start() + len(match.group().rstrip(" \t"))
-    return Paragraph(make_span(begin, end), sign, number, marking, whole, part)
+    return Paragraph(begin, end, make_span, sign, number, marking, whole, part)
 
 
 def _end_lines(text: str, start: int, make_span: MakeSpan) -> EndLines:

@@ -62,6 +62,10 @@ class LineToken(NamedTuple):
     """True when the token does not start its line (it shares the line with an element)."""
 
 
+# Tokens are made by the thousand: `tuple.__new__` skips the Python-level `LineToken.__new__`.
+_new_token = tuple.__new__
+
+
 class Misfit(NamedTuple):
     """Text the parser could not take: a known element out of place, or an unknown line."""
 
@@ -300,7 +304,8 @@ class LineLexer:
                 blank_before = False
                 continue
             terminal, match = found
-            if terminal.name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
+            name = terminal.name
+            if name in LIST_LINES and at_line_start and previous not in FOREIGN_LINES:
                 misplaced = _best(self._header_lines.offer(start)[False], text, pos)
                 if misplaced is not None:
                     misfits.append(self._misfit(text, pos, state))
@@ -308,18 +313,25 @@ class LineLexer:
                     pos, at_line_start = text.index("\n", misplaced[1].end()) + 1, True
                     blank_before = False
                     continue
-            previous = terminal.name
+            previous = name
             try:  # `shift` at the cost of a lookup once the stack has seen the terminal
-                following = stack.after[terminal.name]
+                following = stack.after[name]
             except KeyError:
-                following = automaton.shift(stack, terminal.name)
+                following = automaton.shift(stack, name)
+            token_end = match.end()
             if following is not None:
                 stack = following
-                tokens.append(LineToken(terminal.name, pos, match.end(), match, not at_line_start))
+                tokens.append(
+                    _new_token(LineToken, (name, pos, token_end, match, not at_line_start))
+                )
             else:
-                misfits.append(Misfit(pos, match.end(), terminal.name, ()))
-            pos, at_line_start = match.end(), False
+                misfits.append(Misfit(pos, token_end, name, ()))
             blank_before = False
+            # Most tokens end their line: step over its newline here, not in another round.
+            if token_end < length and text[token_end] == "\n":
+                pos, at_line_start = token_end + 1, True
+            else:
+                pos, at_line_start = token_end, False
         return LexResult(tuple(tokens), tuple(misfits), end, automaton.accepts(stack))
 
     def _misfit(self, text: str, pos: int, state: _State) -> Misfit:

@@ -41,8 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from validator.source import Span
 
@@ -56,23 +55,50 @@ def full_year(two_digits: int) -> int:
     return 1900 + two_digits if two_digits >= 50 else 2000 + two_digits
 
 
-class Field:
-    """A piece of an element: its text as written and where it stands.
+Locate = Callable[[int, int], Span]
+"""The span of the text offsets `start` to `end` (exclusive) of the parsed source."""
 
-    The parser creates fields with `Field.at` from text offsets; the line and column are only
-    worked out when something asks for `span` (most fields are never reported).
+
+class Located:
+    """Text the parser read at offsets `_start` to `_end`: the base of `Field` and `Element`.
+
+    The line and column are worked out by the source's `_locate` when something first asks for
+    `span` (most fields and elements are never reported). Pickled (sent from a worker process)
+    with the span worked out: the locator belongs to the parser and holds the whole source.
     """
 
-    __slots__ = ("_end", "_locate", "_span", "_start", "text")
+    __slots__ = ("_end", "_locate", "_span", "_start")
+
+    _start: int
+    _end: int
+    _locate: Locate | None
+    _span: Span | None
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            assert self._locate is not None
+            self._span = self._locate(self._start, self._end)
+        return self._span
+
+
+class Field(Located):
+    """A piece of an element: its text as written and where it stands.
+
+    The parser creates fields with `Field.at` from text offsets; the span is only worked out
+    when asked for.
+    """
+
+    __slots__ = ("text",)
 
     def __init__(self, text: str, span: Span) -> None:
         self.text = text
-        self._span: Span | None = span
+        self._span = span
         self._start = self._end = 0
-        self._locate: Callable[[int, int], Span] | None = None
+        self._locate = None
 
     @staticmethod
-    def at(text: str, start: int, end: int, locate: Callable[[int, int], Span]) -> Field:
+    def at(text: str, start: int, end: int, locate: Locate) -> Field:
         """A field whose span `locate(start, end)` computes when first asked for."""
         # The parser makes one per field of every cable: a static method calling
         # `object.__new__` costs less than a class method calling `cls.__new__`.
@@ -81,13 +107,6 @@ class Field:
         field_._span = None
         field_._start, field_._end, field_._locate = start, end, locate
         return field_
-
-    @property
-    def span(self) -> Span:
-        if self._span is None:
-            assert self._locate is not None
-            self._span = self._locate(self._start, self._end)
-        return self._span
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Field):
@@ -104,8 +123,6 @@ class Field:
         return self.text
 
     def __reduce__(self) -> tuple[type[Field], tuple[str, Span]]:
-        # Pickled (sent from a worker process) with its span worked out: the locator belongs
-        # to the parser and holds the whole source.
         return (Field, (self.text, self.span))
 
 
@@ -125,29 +142,17 @@ class PreambleLine(NamedTuple):
         return self.text.span
 
 
-Locate = Callable[[int, int], Span]
-"""The span of the text offsets `start` to `end` (exclusive) of the parsed source."""
-
-
 @dataclass(slots=True, eq=False, repr=False)
-class Element:
-    """An element the parser builds from the lines of one cable: where it stands.
+class Element(Located):
+    """An element the parser builds from the lines of one cable, from its text offsets on.
 
-    The parser gives the text offsets; the line and column are only worked out when something
-    asks for `span`, as for a `Field` (most elements are never reported). Elements compare
-    and print by their span and public fields, as named tuples do.
+    Elements compare and print by their span and public fields, as named tuples do.
     """
 
     _start: int
     _end: int
-    _locate: Locate
+    _locate: Locate | None
     _span: Span | None = field(default=None, init=False)
-
-    @property
-    def span(self) -> Span:
-        if self._span is None:
-            self._span = self._locate(self._start, self._end)
-        return self._span
 
     def _values(self) -> tuple[object, ...]:
         """The span and the public fields, in their order."""
@@ -169,13 +174,14 @@ class Element:
         return f"{type(self).__name__}({shown})"
 
     def __reduce__(self) -> tuple[Callable[..., Element], tuple[object, ...]]:
-        # Pickled with its span worked out, as a `Field` is: the locator holds the whole source.
         return (_unpickled, (type(self), *self._values()))
 
 
 def _unpickled(kind: type[Element], span: Span, *values: object) -> Element:
     """An element read back by pickle, its span already known."""
-    return kind(0, 0, lambda start, end: span, *values)
+    element = kind(0, 0, None, *values)
+    element._span = span
+    return element
 
 
 @dataclass(slots=True, eq=False, repr=False)
@@ -498,10 +504,10 @@ class ClassifiedBy(NamedTuple):
     reason_letters: tuple[Field, ...]
 
 
-class Paragraph(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class Paragraph(Element):
     """A numbered paragraph's start: `¶1. (C)`; `marking` without parentheses."""
 
-    span: Span
     sign: Field | None
     number: Field
     marking: Field | None
@@ -515,10 +521,10 @@ class Paragraph(NamedTuple):
         return int(self.number.text)
 
 
-class PageLine(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)
+class PageLine(Element):
     """A page-continuation line `BERLIN 00001106 002 OF 003` (dotted form: `002.2 OF 003`)."""
 
-    span: Span
     post: Field
     serial: Field
     section: Field
@@ -540,6 +546,32 @@ class MergedElement(NamedTuple):
     element: str
     after: str
     span: Span
+
+
+_Value = TypeVar("_Value")
+
+
+class _computed_once(Generic[_Value]):  # lower case: a decorator, as `property` is
+    """A value of the cable computed when first read, then kept in the cable's `__dict__`
+    (where later reads find it without calling anything): `functools.cached_property` without
+    the lock Python 3.11 takes on each first read. A cable is read by one thread."""
+
+    def __init__(self, compute: Callable[[Any], _Value]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, cable: None, owner: type) -> _computed_once[_Value]: ...
+
+    @overload
+    def __get__(self, cable: object, owner: type) -> _Value: ...
+
+    def __get__(self, cable: object, owner: type) -> _Value | _computed_once[_Value]:
+        if cable is None:
+            return self
+        value = cable.__dict__[self._name] = self._compute(cable)
+        return value
 
 
 @dataclass(frozen=True)
@@ -579,7 +611,7 @@ class Cable:
     text_damage: tuple[Field, ...] = ()
     """Encoding damage anywhere in the file: U+FFFD characters, UTF-8 read as cp1252."""
 
-    @cached_property
+    @_computed_once
     def addressees(self) -> tuple[Addressee, ...]:
         return self.to + self.info + self.exempted
 
@@ -587,32 +619,32 @@ class Cable:
     def is_partial_extract(self) -> bool:
         return any(line.kind == "partial-extract" for line in self.preamble)
 
-    @cached_property
+    @_computed_once
     def year(self) -> int | None:
         """The DTG's year; for records without a DTG, the archive's bare DTG or weekday line."""
         if self.dtg is not None:
             return self.dtg.full_year
         return self.archive_year
 
-    @cached_property
+    @_computed_once
     def post_id(self) -> str | None:
         """The post as it appears in reference ids: classification post without spaces."""
         if self.classification is None:
             return None
         return re.sub(r"[^A-Z]", "", self.classification.post.text.upper())
 
-    @cached_property
+    @_computed_once
     def reference_id(self) -> str | None:
         """Canonical id `09ASTANA480`: DTG year, post without spaces, serial without zeros."""
         if self.classification is None or self.year is None:
             return None
         return f"{self.year % 100:02d}{self.post_id}{self.classification.serial_number}"
 
-    @cached_property
+    @_computed_once
     def dtg_datetime(self) -> datetime | None:
         return self.dtg.datetime if self.dtg else None
 
-    @cached_property
+    @_computed_once
     def de_datetime(self) -> datetime | None:
         """FL3 time of file as a datetime: the Julian day and time in the DTG's year, or in the
         year before or after when that lies nearer the DTG (a message dated 23:55 on 31 December

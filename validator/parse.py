@@ -100,28 +100,16 @@ _SINGLE = frozenset(
 _BASE = {name: name.removesuffix("_BAD") for name in _SINGLE | {n + "_BAD" for n in _SINGLE}}
 
 
-def _locator(source: Source) -> Locate:
-    """The span of text offsets in `source` (the lexed text may end one newline past it).
-
-    It holds the source alone: the fields and elements that keep it do not keep the builder
-    alive, and the parse leaves no reference cycle for the garbage collector.
-    """
-    length = len(source.text)
-    span = source.span
-
-    def locate(start: int, end: int) -> Span:
-        return span(start, min(end, length))
-
-    return locate
-
-
 class _Builder:
     """Collects elements from the token stream, then freezes them into a `Cable`."""
 
     def __init__(self, source: Source, text: str) -> None:
         self.source = source
         self.text = text
-        self.span = _locator(source)
+        # Fields and elements keep the source's locator (which caps offsets past its text, as
+        # `text` may end one newline past it): it holds the source alone, so they do not keep
+        # the builder alive and the parse leaves no reference cycle for the garbage collector.
+        self.span: Locate = source.span
         self.diagnostics: list[Diagnostic] = []
         self.values: dict[str, object] = {}
         self.preamble: list[PreambleLine] = []

@@ -206,7 +206,10 @@ class Source:
         return self.line_starts[line - 1] + column - 1
 
     def span(self, start: int, end: int) -> Span:
-        """The span of text offsets `start` to `end` (exclusive)."""
+        """The span of text offsets `start` to `end` (exclusive). An end past the text stops at
+        its end: the parser reads the text with a final newline added when it has none."""
+        if end > len(self.text):
+            end = len(self.text)
         line_start, next_start, index = self._cursor
         if not line_start <= start < next_start:
             line_start, next_start, index = self._locate(start)

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from validator.model import Cable, Field
 from validator.reference import known_tags, tag_kind, tag_replacement
 from validator.rules._memo import per_cable
-from validator.spelling import closest
+from validator.spelling import Vocabulary
 
 _CODE_SHAPE = re.compile(r"[A-Za-z]{2,6}(?:-\d)?")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
@@ -91,7 +91,7 @@ def _diagnose(text: str, partial_extract: bool) -> tuple[TagProblem, str | None]
         return TagProblem.FREE_KEYWORD, None
     if not _CODE_SHAPE.fullmatch(text):
         return TagProblem.MALFORMED, None
-    return TagProblem.UNKNOWN, closest(text.upper(), _known_codes())
+    return TagProblem.UNKNOWN, _known_codes().closest(text.upper())
 
 
 def _repair(text: str) -> tuple[TagProblem, str] | None:
@@ -119,5 +119,5 @@ def _split(code: str) -> str | None:
 
 
 @cache
-def _known_codes() -> tuple[str, ...]:
-    return tuple(sorted(code.upper() for code in known_tags() if is_known(code)))
+def _known_codes() -> Vocabulary:
+    return Vocabulary(code.upper() for code in known_tags() if is_known(code))
