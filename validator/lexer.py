@@ -126,7 +126,12 @@ class _State(_Offers):
     def __init__(
         self, actions: dict[str, Action], terminals: dict[str, Terminal], starts: frozenset[str]
     ) -> None:
-        super().__init__((terminals[name] for name in actions if name in terminals), starts)
+        # In the grammar's order, not the table's: Lark numbers states and orders their
+        # actions differently on every build, and the order decides ties between terminals
+        # and the "expected" lists of messages, which must not change between installs.
+        super().__init__(
+            (terminal for name, terminal in terminals.items() if name in actions), starts
+        )
         self.actions = actions
         self.may_end = "$END" in actions
         """Whether the envelope may end in this state."""
