@@ -233,15 +233,16 @@ class GlobSet:
         return self._names is not None or self._paths is not None
 
     def matches(self, path: str, *, whole_file: bool = False) -> bool:
-        parts = path.split("/")
-        if self._names is not None:
-            names = parts[-1:] if whole_file else parts
-            if any(self._names.fullmatch(name) for name in names):
+        if whole_file:  # asked for every file of an archive: no list of parts made
+            name = path.rpartition("/")[2]
+            if self._names is not None and self._names.fullmatch(name):
                 return True
+            return self._paths is not None and self._paths.fullmatch(path) is not None
+        parts = path.split("/")
+        if self._names is not None and any(self._names.fullmatch(name) for name in parts):
+            return True
         if self._paths is None:
             return False
-        if whole_file:
-            return self._paths.fullmatch(path) is not None
         prefixes = ("/".join(parts[:end]) for end in range(1, len(parts) + 1))
         return any(self._paths.fullmatch(prefix) for prefix in prefixes)
 

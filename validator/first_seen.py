@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 IN_MEMORY: Final = 20_000
 """Keys held in memory before they move to disk: about 3 MB of ids and paths."""
 
+# A Bloom filter of the keys on disk (1 MiB, two bits a key) spares a database look-up for
+# nearly every new key: at 250,000 keys on disk, one new key in 300 is looked up for nothing.
+_FILTER_BITS: Final = 1 << 23
+_FILTER_MASK: Final = _FILTER_BITS - 1
+
 
 class FirstSeen:
     """Remembers, for each key, the first value it was given."""
@@ -25,13 +30,15 @@ class FirstSeen:
         self._recent: dict[str, str | None] = {}
         self._in_memory = IN_MEMORY if in_memory is None else in_memory
         self._disk: sqlite3.Connection | None = None
+        self._on_disk = bytearray()
+        """The Bloom filter of the keys on disk (made with the database)."""
 
     def first(self, key: str, value: str | None) -> tuple[bool, str | None]:
         """Whether `key` was seen before, and the first value given with it (`value` is
         remembered when it was not)."""
         if key in self._recent:
             return True, self._recent[key]
-        if self._disk is not None:
+        if self._disk is not None and self._maybe_on_disk(key):
             row = self._disk.execute("SELECT value FROM first WHERE key = ?", (key,)).fetchone()
             if row is not None:
                 return True, row[0]
@@ -39,6 +46,11 @@ class FirstSeen:
             self._recent.clear()
         self._recent[key] = value
         return False, value
+
+    def _maybe_on_disk(self, key: str) -> bool:
+        low, high = _filter_bits(key)
+        filter_ = self._on_disk
+        return bool(filter_[low >> 3] & 1 << (low & 7) and filter_[high >> 3] & 1 << (high & 7))
 
     def _move_to_disk(self) -> bool:
         """Moves the keys held in memory to the database (False: it cannot be opened, and
@@ -52,10 +64,18 @@ class FirstSeen:
                 self._disk = sqlite3.connect("", isolation_level=None)
                 self._disk.execute("PRAGMA journal_mode = OFF")
                 self._disk.execute("CREATE TABLE first (key TEXT PRIMARY KEY, value TEXT)")
-            self._disk.executemany("INSERT INTO first VALUES (?, ?)", self._recent.items())
+                self._on_disk = bytearray(_FILTER_BITS >> 3)
+            # One transaction: without it, every row would be a transaction of its own.
+            with self._disk:
+                self._disk.execute("BEGIN")
+                self._disk.executemany("INSERT INTO first VALUES (?, ?)", self._recent.items())
         except Exception:  # sqlite3.Error, or no sqlite3 in this Python: keep them here
             self._in_memory = len(self._recent) * 2  # try again much later
             return False
+        filter_ = self._on_disk
+        for key in self._recent:
+            for bit in _filter_bits(key):
+                filter_[bit >> 3] |= 1 << (bit & 7)
         return True
 
     def close(self) -> None:
@@ -63,3 +83,10 @@ class FirstSeen:
         if self._disk is not None:
             self._disk.close()
             self._disk = None
+
+
+def _filter_bits(key: str) -> tuple[int, int]:
+    """The key's two bits in the Bloom filter (str hashes are kept on the string: the dict
+    look-up made it already)."""
+    hashed = hash(key)
+    return hashed & _FILTER_MASK, (hashed >> 32) & _FILTER_MASK
