@@ -70,11 +70,14 @@ class ArchiveRun:
 
     def see(self, entry: ArchiveEntry) -> list[Diagnostic]:
         found: list[Diagnostic] = []
-        for code, check in list(self.checks.items()):
+        broken: list[tuple[str, Exception]] = []
+        for code, check in self.checks.items():
             try:
                 found.extend(check.see(entry))
             except Exception as error:  # a broken rule must not stop the run
-                self._broke(code, error)
+                broken.append((code, error))
+        for code, failure in broken:  # not while going through the checks
+            self._broke(code, failure)
         return found
 
     def finish(self) -> list[Diagnostic]:
