@@ -51,20 +51,46 @@ def run_cli(
     *args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`python -m validator ARGS` in `cwd`, as a user would run it."""
-    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    environment["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
-    )
-    environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "validator", *args],
         cwd=cwd,
         input=stdin,
         capture_output=True,
         text=True,
-        env=environment,
+        env=cli_environment(env),
         timeout=120,
     )
+
+
+def cli_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a command line run in a child process: this checkout importable,
+    no colour choice inherited from the test's own environment, then `env`."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+    )
+    environment.update(env or {})
+    return environment
+
+
+def modules_loaded_by_cli(cwd: Path, *args: str) -> list[str]:
+    """The modules `cablelint ARGS` has imported once it is done, run in a fresh interpreter
+    in `cwd` (what a pre-commit hook pays for at start-up)."""
+    probe = (
+        "import sys\n"
+        "from validator.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(*sorted(sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=cli_environment(),
+        timeout=120,
+    )
+    return done.stdout.splitlines()[-1].split()
 
 
 def call_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

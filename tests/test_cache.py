@@ -15,8 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import JULIAN_OFF, cable, run_cli, write
-from tests.conftest import ROOT
+from tests.cli_support import (
+    JULIAN_OFF,
+    cable,
+    cli_environment,
+    modules_loaded_by_cli,
+    run_cli,
+    write,
+)
 from validator.archive import ArchiveEntry
 from validator.cache import CachedResult, ResultCache, digest
 from validator.config import Selection, Settings
@@ -313,9 +319,10 @@ def test_two_runs_at_once_both_finish_with_the_same_output(tmp_path: Path) -> No
         write(tmp_path, f"cables/c{serial}.txt", text)
     expected = run_cli("validate", "--no-cache", "--format", "json", "cables", cwd=tmp_path)
     command = [sys.executable, "-m", "validator", "validate", "--format", "json", "cables"]
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = [
-        subprocess.Popen(command, cwd=tmp_path, env=environment, stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            command, cwd=tmp_path, env=cli_environment(), stdout=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     for process in runs:
@@ -327,14 +334,4 @@ def test_two_runs_at_once_both_finish_with_the_same_output(tmp_path: Path) -> No
 
 def test_runs_without_a_cache_do_not_import_sqlite3(tmp_path: Path) -> None:
     write(tmp_path, "cable.txt", cable())
-    probe = (
-        "import sys\n"
-        "from validator.cli import main\n"
-        "main(['validate', '--no-cache', 'cable.txt'])\n"
-        "print('sqlite3' in sys.modules)\n"
-    )
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env=environment
-    )
-    assert done.stdout.splitlines()[-1] == "False"
+    assert "sqlite3" not in modules_loaded_by_cli(tmp_path, "validate", "--no-cache", "cable.txt")

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import JULIAN_OFF, TIME_OFF, cable, call_cli, run_cli, write
+from tests.cli_support import (
+    JULIAN_OFF,
+    TIME_OFF,
+    cable,
+    call_cli,
+    cli_environment,
+    modules_loaded_by_cli,
+    run_cli,
+    write,
+)
 from tests.conftest import ROOT
 from validator import __version__
 from validator.cli import use_color
@@ -294,18 +303,16 @@ def test_output_file(tmp_path: Path) -> None:
 
 def test_validate_one_file_loads_no_more_than_it_needs(tmp_path: Path) -> None:
     write(tmp_path, "cable.txt", cable())
-    probe = (
-        "import sys\n"
-        "from validator.cli import main\n"
-        "main(['validate', 'cable.txt'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('multiprocessing', 'rich.console',"
-        " 'validator.render.', 'validator.baseline', 'tomllib'))))\n"
+    watched = (
+        "multiprocessing",
+        "rich.console",
+        "validator.render.",
+        "validator.baseline",
+        "tomllib",
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env=env
-    )
-    loaded = eval(done.stdout.splitlines()[-1])
+    loaded = [
+        m for m in modules_loaded_by_cli(tmp_path, "validate", "cable.txt") if m.startswith(watched)
+    ]
     assert [m for m in loaded if not m.startswith("validator.render._")] == [
         "validator.render.text"
     ]
@@ -323,8 +330,7 @@ def _wait_for(path: Path, text: str, count: int, deadline: float) -> None:
 def test_watch_checks_again_after_a_change(tmp_path: Path) -> None:
     cable_file = write(tmp_path, "cable.txt", cable())
     out, err = tmp_path / "out.log", tmp_path / "err.log"
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env["PYTHONPATH"] = str(ROOT)
+    env = cli_environment()
     with out.open("w") as stdout, err.open("w") as stderr:
         process = subprocess.Popen(
             [
