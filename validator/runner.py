@@ -189,8 +189,7 @@ def _targets_in(
         if read_stdin is not None:
             yield Target(STDIN_NAME, None, read_stdin())
     elif os.path.isdir(given):
-        for path in _search(given, options):
-            name = display_name(path)
+        for name, path in _search(given, options):
             # One string when the name is the path (all but undecodable names).
             yield Target(name, name if name == path else path)
     else:
@@ -198,15 +197,17 @@ def _targets_in(
         yield Target(name, given)
 
 
-_Listing = tuple[Iterator[tuple[str, str, bool]], str, str]
+_Listing = tuple[Iterator[tuple[str, str, bool]], str, str, str]
 """A folder being searched: its remaining entries (sort key, name, whether a folder), the
-folder as a path prefix, and its path relative to the settings root as a prefix."""
+folder as a path prefix and as a printable prefix, and its path relative to the settings
+root as a prefix."""
 
 
-def _search(top: str, options: RunOptions) -> Iterator[str]:
-    """The files under `top` that a run checks, in the order of their names: each folder's
-    entries are sorted with a folder's name followed by a separator, which is how its files'
-    names begin, so a depth-first search yields names already sorted."""
+def _search(top: str, options: RunOptions) -> Iterator[tuple[str, str]]:
+    """The files under `top` that a run checks, as (printable name, path), in the order of
+    their names: each folder's entries are sorted by printable name, a folder's followed by a
+    separator, which is how its files' names begin, so a depth-first search yields names
+    already sorted."""
     include, exclude = glob_set(options.include), glob_set(options.exclude)
     # Symbolic links to folders are followed; a folder seen before (a link loop, or two links
     # to one place) is not searched again.
@@ -230,13 +231,13 @@ def _search(top: str, options: RunOptions) -> Iterator[str]:
             return None
         location = os.path.normpath(folder)
         location = "" if location == os.curdir else location + os.sep
-        return iter(entries), location, "" if base == "." else base + "/"
+        return iter(entries), location, display_name(location), "" if base == "." else base + "/"
 
     opened = listing(top)
     stack = [opened] if opened else []
     while stack:
-        entries, location, prefix = stack[-1]
-        for _, name, is_folder in entries:
+        entries, location, printable, prefix = stack[-1]
+        for key, name, is_folder in entries:
             if is_folder:
                 opened = listing(location + name)
                 if opened:
@@ -247,12 +248,14 @@ def _search(top: str, options: RunOptions) -> Iterator[str]:
             if exclude and exclude.matches(relative, whole_file=True):
                 continue
             if include.matches(relative, whole_file=True):
-                yield location + name
+                yield printable + key, location + name
         else:
             stack.pop()
 
 
 def _sort_entry(entry: os.DirEntry[str]) -> tuple[str, str, bool]:
+    """An entry's sort key (its printable name; a folder's followed by a separator), its
+    name, and whether it is a folder."""
     try:
         is_folder = entry.is_dir()  # follows symbolic links
     except OSError:  # a link loop: checked as a file, which reports it
