@@ -54,9 +54,6 @@ _RACY_NS = 3_000_000_000
 # Rows written per transaction: few enough that an interrupted run loses little and the write
 # lock is held for milliseconds, many enough that commits cost nothing per file.
 _ROWS_PER_COMMIT = 1000
-# Files read for want of a usable row whose results have not come yet: a file that could not
-# be checked never gets one, so the oldest are forgotten (that only costs a read next run).
-_AWAITING_LIMIT = 10_000
 # Most rows read at once when files are looked up in path order.
 _READ_AHEAD = 256
 # How long a run waits for another run's write to end before it gives up writing.
@@ -172,8 +169,6 @@ class ResultCache:
         self._looked_up: str | None = None
         self._staged: dict[str, _Row] = {}
         """Rows not written yet."""
-        self._awaiting: dict[str, tuple[bytes, str | None]] = {}
-        """Digest and status key of files read and not found, until their result is put."""
         self._trusted_before = time.time_ns() - _RACY_NS
 
     def load(self) -> None:
@@ -289,29 +284,34 @@ class ResultCache:
             return None
         return _unpickled(row[2])  # a damaged row is checked afresh and replaced
 
-    def put(self, path: str, content_digest: bytes, result: CachedResult) -> None:
-        if not self._writable:
-            return
-        awaiting = self._awaiting.pop(path, None)
-        key = awaiting[1] if awaiting is not None and awaiting[0] == content_digest else None
-        self._stage(path, (key, content_digest, _pickled(result)))
+    def put(
+        self,
+        path: str,
+        content_digest: bytes,
+        result: CachedResult,
+        status: os.stat_result | None = None,
+    ) -> None:
+        """Store a file's result; `status`: the file's when it was read with this digest."""
+        if self._writable:
+            self._stage(path, (self._trusted_key(status), content_digest, _pickled(result)))
 
     def remember_status(self, path: str, content_digest: bytes, status: os.stat_result) -> None:
-        """Record that the file at `path` had `status` when it was read with this digest."""
+        """Record that the file at `path` had `status` when it was read with this digest
+        (for a row of this digest; a file without one gets its status with `put`)."""
         if not self._writable:
             return
-        trusted = (
-            status.st_mtime_ns < self._trusted_before and status.st_ctime_ns < self._trusted_before
-        )
-        key = status_key(status) if trusted else None
+        key = self._trusted_key(status)
         row = self._row(path)
-        if row is not None and row[1] == content_digest:
-            if row[0] != key:
-                self._stage(path, (key, content_digest, row[2]))
-            return
-        self._awaiting[path] = (content_digest, key)
-        if len(self._awaiting) > _AWAITING_LIMIT:
-            del self._awaiting[next(iter(self._awaiting))]
+        if row is not None and row[1] == content_digest and row[0] != key:
+            self._stage(path, (key, content_digest, row[2]))
+
+    def _trusted_key(self, status: os.stat_result | None) -> str | None:
+        """The status key to store (None: no status, or one too recent to be trusted)."""
+        if status is None:
+            return None
+        if status.st_mtime_ns < self._trusted_before and status.st_ctime_ns < self._trusted_before:
+            return status_key(status)
+        return None
 
     def _stage(self, path: str, row: _Row) -> None:
         self._staged[path] = row

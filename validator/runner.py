@@ -418,34 +418,42 @@ def _check_batch(
             (target, result, kept) for target, (result, kept) in zip(batch, checked, strict=True)
         )
     known = [_look_up(target, cache) for target in batch]
-    checked = iter(check([target for target, kept, _ in known if kept is None]))
+    checked = iter(check([found.target for found in known if found.kept is None]))
     return _merge_batch(known, checked, options, cache)
 
 
+class _LookedUp(NamedTuple):
+    target: Target
+    """With the file's content when it had to be read for its digest (not read again)."""
+    kept: CachedResult | None
+    """The cached result (None: check the file)."""
+    digest: bytes | None
+    """The content digest (None: the file is not cached)."""
+    status: os.stat_result | None
+    """The file's status when it was read here (None: not read)."""
+
+
 def _merge_batch(
-    known: list[tuple[Target, CachedResult | None, bytes | None]],
+    known: list[_LookedUp],
     checked: Iterator[tuple[FileResult, CachedResult | None]],
     options: RunOptions,
     cache: ResultCache,
 ) -> Checked:
-    for target, kept, content_digest in known:
+    for target, kept, content_digest, status in known:
         if kept is not None:
             yield target, _from_cache(target, kept, options), kept
             continue
         result, fresh_kept = next(checked)
         if fresh_kept is not None and content_digest is not None:
-            cache.put(target.name, content_digest, fresh_kept)
+            cache.put(target.name, content_digest, fresh_kept, status)
         yield target, result, fresh_kept
 
 
-def _look_up(
-    target: Target, cache: ResultCache
-) -> tuple[Target, CachedResult | None, bytes | None]:
-    """A file's cached result (None: check it) and content digest (None: not cached). When
-    the file had to be read to find its digest, the target returned carries the content, so
-    that it is not read again."""
+def _look_up(target: Target, cache: ResultCache) -> _LookedUp:
+    """What the cache knows of a file, reading and hashing it when its status changed."""
     if target.path is None:
-        return target, None, None
+        return _LookedUp(target, None, None, None)
+    status = None
     try:
         content_digest = cache.digest_of(target.name, os.stat(target.path))
         if content_digest is None:
@@ -453,9 +461,9 @@ def _look_up(
             content_digest = digest(data)
             cache.remember_status(target.name, content_digest, status)
             target = Target(target.name, target.path, data)
-    except OSError:
-        return target, None, None  # checked afresh: reading it again reports the error
-    return target, cache.get(target.name, content_digest), content_digest
+    except OSError:  # checked afresh: reading it again reports the error
+        return _LookedUp(target, None, None, None)
+    return _LookedUp(target, cache.get(target.name, content_digest), content_digest, status)
 
 
 def run(
