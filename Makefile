@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench rules-index clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: lint
 
 bench: $(STAMP)
 	@for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
+
+# The rule index (validator/rules/index.tsv) after a rule is added or its summary changes.
+rules-index: $(STAMP)
+	$(BIN)/python -c 'import validator.rules as r; open(r._INDEX, "w", encoding="utf-8").write(r.index_text(r.all_rules().values()))'
 
 clean:
 	rm -rf $(VENV) .cablelint_cache .pytest_cache .mypy_cache .ruff_cache

@@ -332,6 +332,22 @@ def test_two_runs_at_once_both_finish_with_the_same_output(tmp_path: Path) -> No
     assert (again.returncode, again.stdout) == (expected.returncode, expected.stdout)
 
 
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_a_run_the_cache_answers_imports_no_parser_and_no_cable_rule(
+    tmp_path: Path, output: str
+) -> None:
+    write(tmp_path, "cables/a.txt", cable(480))
+    write(tmp_path, "cables/b.txt", cable(481, JULIAN_OFF))
+    command = ("validate", "--jobs", "1", "--format", output, "cables")  # checked here
+    first = modules_loaded_by_cli(tmp_path, *command)
+    assert {"validator.parse", "validator.rules.d202_julian_date"} <= set(first)
+    second = modules_loaded_by_cli(tmp_path, *command)
+    watched = ("lark", "validator.grammar", "validator.lexer", "validator.parse", "validator.model")
+    assert [m for m in second if m.startswith(watched)] == []
+    rules = [m for m in second if m.startswith("validator.rules.") and "._" not in m]
+    assert rules == ["validator.rules.a702_duplicate_reference"]  # the archive rule sees all
+
+
 def test_runs_without_a_cache_do_not_import_sqlite3(tmp_path: Path) -> None:
     write(tmp_path, "cable.txt", cable())
     assert "sqlite3" not in modules_loaded_by_cli(tmp_path, "validate", "--no-cache", "cable.txt")

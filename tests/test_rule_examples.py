@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from validator import validate_path, validate_text
-from validator.rules import _EXAMPLE_INTRO, Example, Rule, all_rules
+from validator.rules import _EXAMPLE_INTRO, Example, Rule, all_rules, index_text, rule_index
 
 _FILE_NAME = re.compile(r"\((?:bad|good):[^)]*?\bfile (?P<name>[^\s,)]+)")
 
@@ -30,6 +30,22 @@ CASES = [
     if rule.check_archive is None
     for index, (example, intro) in enumerate(zip(rule.examples, _intros(rule), strict=True))
 ]
+
+
+def test_the_rule_index_is_up_to_date() -> None:
+    index = Path(__file__).parent.parent / "validator" / "rules" / "index.tsv"
+    expected = index_text(all_rules().values())
+    assert index.read_text(encoding="utf-8") == expected, "run `make rules-index`"
+
+
+def test_the_rule_index_describes_each_rule_as_its_module_does() -> None:
+    rules = all_rules()
+    assert list(rule_index()) == list(rules)
+    for code, info in rule_index().items():
+        rule = rules[code]
+        assert (info.name, info.severity, info.summary) == (rule.name, rule.severity, rule.summary)
+        assert info.archive == (rule.check_archive is not None)
+        assert info.module == rule.module
 
 
 def test_every_rule_documents_a_bad_and_a_good_example() -> None:

@@ -10,12 +10,14 @@ entries at once.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from validator.diagnostics import Diagnostic, Severity
-from validator.model import Cable
-from validator.rules import all_rules, internal_error
+from validator.rules import internal_error, load_rule, rule_index
 from validator.source import Span
+
+if TYPE_CHECKING:
+    from validator.model import Cable
 
 
 class ArchiveEntry(NamedTuple):
@@ -61,11 +63,12 @@ class ArchiveRun:
     error (X001) for the run as a whole and is not asked again."""
 
     def __init__(self, select: Collection[str] | None = None) -> None:
-        self.checks: dict[str, ArchiveCheck] = {
-            code: rule.check_archive()
-            for code, rule in all_rules().items()
-            if rule.check_archive is not None and (select is None or code in select)
-        }
+        self.checks: dict[str, ArchiveCheck] = {}
+        for code, rule in rule_index().items():
+            if rule.archive and (select is None or code in select):
+                check_archive = load_rule(code).check_archive
+                assert check_archive is not None, f"index.tsv lists {code} as an archive rule"
+                self.checks[code] = check_archive()
         self.broken: list[Diagnostic] = []
 
     def see(self, entry: ArchiveEntry) -> list[Diagnostic]:

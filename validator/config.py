@@ -101,9 +101,9 @@ class Settings:
 @cache
 def known_codes() -> tuple[str, ...]:
     """Every code a selector may name: the rules and the parser's own codes."""
-    from validator.rules import PARSER_CODES, all_rules
+    from validator.rules import PARSER_CODES, rule_index
 
-    return tuple(sorted(set(all_rules()) | set(PARSER_CODES)))
+    return tuple(sorted(set(rule_index()) | set(PARSER_CODES)))
 
 
 def check_selector(selector: str) -> str:
@@ -119,9 +119,9 @@ def did_you_mean(selector: str) -> str:
     """The end of an "unknown code" message: the closest code (or rule name) known."""
     import difflib
 
-    from validator.rules import all_rules
+    from validator.rules import rule_index
 
-    by_name = {rule.name: code for code, rule in all_rules().items()}
+    by_name = {rule.name: code for code, rule in rule_index().items()}
     if selector.strip().lower() in by_name:
         return f"; did you mean `{by_name[selector.strip().lower()]}` ({selector.strip()})?"
     close = difflib.get_close_matches(selector.strip().upper(), known_codes(), n=1, cutoff=0.6)

@@ -20,7 +20,6 @@ from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from validator._files import display_name, read_regular_file, read_regular_file_status
-from validator.api import read_error, validate_bytes
 from validator.archive import ArchiveEntry, ArchiveRun
 from validator.cache import CachedResult, ResultCache, digest
 from validator.config import (
@@ -89,7 +88,7 @@ def run_options(
     keep_sources: bool = True,
 ) -> RunOptions:
     """Combine the settings file and the command line (which wins)."""
-    from validator.rules import all_rules
+    from validator.rules import rule_index
 
     codes = enabled_codes([settings.selection, command_line or Selection()])
     return RunOptions(
@@ -103,7 +102,7 @@ def run_options(
         root=str(settings.root),
         fail_on=fail_on or settings.fail_on or Severity.ERROR,
         jobs=jobs or available_cores(),
-        archive=any(all_rules()[code].check_archive for code in codes if code in all_rules()),
+        archive=any(rule.archive for code, rule in rule_index().items() if code in codes),
         cache_folder=cache_folder,
         keep_sources=keep_sources,
     )
@@ -301,6 +300,9 @@ def _finish(
 
 def check_target(target: Target, options: RunOptions) -> tuple[FileResult, CachedResult | None]:
     """Check one file: its result, and what the cache and the archive rules keep of it."""
+    # Imported here: a run the cache answers needs no parser, model or rule.
+    from validator.api import read_error, validate_bytes
+
     try:
         data = _read(target)
     except OSError as error:

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from validator.diagnostics import Severity
 from validator.results import RunResult
-from validator.rules import Rule, all_rules
+from validator.rules import rule_index
 
 # Plural nouns for counts of findings; "info" is a mass noun ("2 info").
 _SEVERITY_NOUNS = {
@@ -36,17 +36,12 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
-def rule_of(code: str) -> Rule | None:
-    """The registered rule for `code`; None for the parser's own codes (E1xx) and X001."""
-    return all_rules().get(code)
-
-
 def code_counts(result: RunResult) -> list[CodeCount]:
     """Counts per code, most frequent first (then by code), once the run is streamed."""
     tally = result.tally
     rows = []
     for code, count in tally.by_code.items():
-        rule = rule_of(code)
+        rule = rule_index().get(code)  # None: the parser's own codes (E1xx) and X001
         rows.append(CodeCount(code, rule.name if rule else "", tally.highest[code], count))
     return sorted(rows, key=lambda row: (-row.count, row.code))
 

@@ -11,12 +11,18 @@ A rule module declares
   are blocks introduced by a line ending in `::` that says `(bad: CODE at LINE:COLUMN, ...)`
   or `(good)`; the tests run every one of them.
 
+`index.tsv` lists every rule's code, name, severity, module, kind and summary, so that
+choosing rules, naming them in a report and finding the archive rules import no rule module
+(a run the cache answers checks nothing). `make rules-index` writes it from the modules; a
+test fails when it is out of date.
+
 Rules read the model only; they never parse text.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import re
 import textwrap
@@ -26,14 +32,14 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
-from validator.model import Cable
 from validator.rules._memo import forget_cables
 from validator.source import Span
 
 if TYPE_CHECKING:
     from validator.archive import ArchiveCheck
+    from validator.model import Cable
 
-CableCheck = Callable[[Cable], Iterable[Diagnostic]]
+CableCheck = Callable[["Cable"], Iterable[Diagnostic]]
 NewArchiveCheck = Callable[[], "ArchiveCheck"]
 """Makes the check of an archive rule for one run."""
 
@@ -55,14 +61,29 @@ class Rule(NamedTuple):
     doc: str
     check: CableCheck | None
     check_archive: NewArchiveCheck | None
+    module: str
+    """The module's name in this package (`d202_julian_date`)."""
 
     @property
     def examples(self) -> tuple[Example, ...]:
         return parse_examples(self.doc)
 
 
+class RuleInfo(NamedTuple):
+    """A rule as `index.tsv` lists it."""
+
+    code: str
+    name: str
+    severity: Severity
+    module: str
+    archive: bool
+    """An archive rule (`check_archive`) rather than a per-cable one (`check`)."""
+    summary: str
+
+
 def _rule_of(module: ModuleType) -> Rule:
     return Rule(
+        module=module.__name__.rpartition(".")[2],
         code=module.CODE,
         name=module.NAME,
         severity=module.SEVERITY,
@@ -94,11 +115,42 @@ def all_rules() -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
+_INDEX = os.path.join(os.path.dirname(__file__), "index.tsv")
+
+
+@cache
+def rule_index() -> dict[str, RuleInfo]:
+    """Every rule as `index.tsv` lists it, by code, in code order."""
+    index: dict[str, RuleInfo] = {}
+    with open(_INDEX, encoding="utf-8") as lines:
+        for line in lines:
+            code, name, severity, module, kind, summary = line.rstrip("\n").split("\t")
+            index[code] = RuleInfo(
+                code, name, Severity[severity.upper()], module, kind == "archive", summary
+            )
+    return index
+
+
+def index_text(rules: Iterable[Rule]) -> str:
+    """The text of `index.tsv` for `rules` (a rule's summary is one line without tabs)."""
+    return "".join(
+        f"{rule.code}\t{rule.name}\t{rule.severity.name.lower()}\t{rule.module}"
+        f"\t{'archive' if rule.check_archive else 'cable'}\t{rule.summary}\n"
+        for rule in rules
+    )
+
+
+@cache
+def load_rule(code: str) -> Rule:
+    """The rule of `code` (listed in `index.tsv`), importing its module only."""
+    return _rule_of(importlib.import_module(f"{__name__}.{rule_index()[code].module}"))
+
+
 def select_codes(
     select: Collection[str] | None = None, ignore: Collection[str] = ()
 ) -> frozenset[str]:
     """Codes chosen by `select` (codes or prefixes; None: all) less those `ignore` names."""
-    codes = set(all_rules()) | set(PARSER_CODES)
+    codes = set(rule_index()) | set(PARSER_CODES)
     chosen = {c for c in codes if select is None or any(c.startswith(p) for p in select)}
     return frozenset(c for c in chosen if not any(c.startswith(p) for p in ignore))
 

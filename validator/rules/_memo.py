@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from validator.model import Cable
+if TYPE_CHECKING:
+    from validator.model import Cable
 
 _Result = TypeVar("_Result")
 
