@@ -101,20 +101,29 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+_CODE_SUFFIXES = (".py", ".tsv", ".lark")
+
+
 @cache
 def _code_identity() -> str:
-    """Changes whenever the package's code or grammar changes (a development install
-    edits them without a new version number)."""
+    """Changes whenever the package's code, tables or grammar change (a development install
+    edits them without a new version number): the size and modification time of each file,
+    as reading them all would cost a cached run more than its imports."""
     from validator import __version__
-    from validator.grammar import grammar_text
 
-    package = Path(__file__).resolve().parent
-    hasher = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{grammar_text()}".encode())
-    for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.tsv")):
-        status = path.stat()
-        hasher.update(
-            f"{path.relative_to(package)}\0{status.st_size}\0{status.st_mtime_ns}".encode()
-        )
+    package = os.path.dirname(os.path.abspath(__file__))
+    # The grammar is inside the package once installed, beside it in a source tree.
+    places = [package, os.path.join(os.path.dirname(package), "grammar")]
+    hasher = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
+    for place in places:
+        for folder, subfolders, names in os.walk(place):
+            subfolders.sort()
+            for name in sorted(names):
+                if name.endswith(_CODE_SUFFIXES):
+                    path = os.path.join(folder, name)
+                    status = os.stat(path)
+                    relative = os.path.relpath(path, place)
+                    hasher.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return hasher.hexdigest()
 
 
