@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import marshal
 import os
 import pickle
 import time
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     import sqlite3
 
 DEFAULT_FOLDER = ".cablelint_cache"
-_FORMAT = 3
+_FORMAT = 4
 # How long before the run a file must have been last modified for its status to be trusted
 # next time: above the coarsest timestamp granularity in use (FAT: 2 seconds).
 _RACY_NS = 3_000_000_000
@@ -68,7 +69,7 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     status TEXT,  -- NULL: not trusted (modified just before it was read)
     digest BLOB NOT NULL,
-    result BLOB NOT NULL  -- a CachedResult, pickled by _pickled
+    result BLOB NOT NULL  -- a CachedResult, encoded by _encoded
 ) WITHOUT ROWID
 """
 _SELECT_FROM = (
@@ -144,17 +145,33 @@ class _ResultUnpickler(pickle.Unpickler):
         return _CLASSES[pid]
 
 
-def _pickled(result: CachedResult) -> bytes:
+# Most files of an archive have no findings: their result is this mark and the marshalled
+# reference id and span of their archive entry (a quarter of the time of unpickling them; the
+# entry's path is the row's). Any other result is pickled, and a pickle begins with b"\x80".
+_ENTRY_ONLY = b"A"
+
+
+def _encoded(result: CachedResult) -> bytes:
+    entry = result.archive
+    if not result.diagnostics and entry is not None:
+        span = None if entry.id_span is None else tuple(entry.id_span)
+        return _ENTRY_ONLY + marshal.dumps((entry.reference_id, span))
     stream = io.BytesIO()
     _ResultPickler(stream, pickle.HIGHEST_PROTOCOL).dump(result)
     return stream.getvalue()
 
 
-def _unpickled(data: bytes) -> CachedResult | None:
-    """The result pickled in `data`; None when the row is damaged."""
+def _decoded(data: bytes, path: str) -> CachedResult | None:
+    """The result encoded in `data` (for the file at `path`); None when the row is damaged."""
     try:
+        if data[:1] == _ENTRY_ONLY:
+            reference_id, span = marshal.loads(data[1:])
+            if not isinstance(reference_id, str | None):
+                return None
+            id_span = None if span is None else Span(*span)
+            return CachedResult((), ArchiveEntry(path, reference_id, id_span))
         result = _ResultUnpickler(io.BytesIO(data)).load()
-    except Exception:  # damaged bytes can make unpickling raise almost anything
+    except Exception:  # damaged bytes can make decoding raise almost anything
         return None
     return result if isinstance(result, CachedResult) else None
 
@@ -291,7 +308,7 @@ class ResultCache:
         row = self._row(path)
         if row is None or row[1] != content_digest:
             return None
-        return _unpickled(row[2])  # a damaged row is checked afresh and replaced
+        return _decoded(row[2], path)  # a damaged row is checked afresh and replaced
 
     def put(
         self,
@@ -302,7 +319,7 @@ class ResultCache:
     ) -> None:
         """Store a file's result; `status`: the file's when it was read with this digest."""
         if self._writable:
-            self._stage(path, (self._trusted_key(status), content_digest, _pickled(result)))
+            self._stage(path, (self._trusted_key(status), content_digest, _encoded(result)))
 
     def remember_status(self, path: str, content_digest: bytes, status: os.stat_result) -> None:
         """Record that the file at `path` had `status` when it was read with this digest
