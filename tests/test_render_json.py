@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tests.render_cases import D202_BAD, D202_GOOD, d202_run, file_result, rendered
-from validator.results import RunResult
+from validator.render.json import _file, _file_text
+from validator.results import FileResult, RunResult
 
 
 def test_json_lists_every_file_with_its_findings_and_a_summary() -> None:
@@ -80,3 +84,10 @@ def test_json_keeps_non_ascii_text() -> None:
     text = D202_GOOD.replace("0760952", "0760952 東京")
     output = rendered(RunResult((file_result(text, "東京.txt"),)), "json")
     assert '"path": "東京.txt"' in output
+
+
+@given(st.text())
+def test_a_file_without_findings_is_written_as_json_dumps_writes_it(path: str) -> None:
+    clean = FileResult(path, ())
+    assert _file_text(clean) == json.dumps(_file(clean), ensure_ascii=False)
+    assert json.loads(_file_text(clean))["path"] == path

@@ -91,11 +91,18 @@ def write_json_items(out: TextIO, items: Iterable[object]) -> None:
     """The items of a JSON array, written a few hundred at a time as they are made (the
     brackets are the caller's): the text `json.dumps` gives for the whole list, without
     holding it, and with one call of the C encoder per batch rather than per item."""
-    separator = ""
     remaining = iter(items)
+    batches = iter(lambda: list(islice(remaining, _JSON_BATCH)), [])
+    write_json_texts(out, (json.dumps(batch, ensure_ascii=False)[1:-1] for batch in batches))
+
+
+def write_json_texts(out: TextIO, texts: Iterable[str]) -> None:
+    """Items of a JSON array already encoded, written a few hundred at a time."""
+    separator = ""
+    remaining = iter(texts)
     while batch := list(islice(remaining, _JSON_BATCH)):
         out.write(separator)
-        out.write(json.dumps(batch, ensure_ascii=False)[1:-1])
+        out.write(", ".join(batch))
         separator = ", "
 
 

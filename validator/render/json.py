@@ -19,11 +19,12 @@ in later versions of format 1, never removed or changed.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from validator.diagnostics import Diagnostic, Severity
 from validator.render import RenderOptions
-from validator.render._common import write_json_items
+from validator.render._common import write_json_texts
 from validator.results import FileResult, RunResult
 from validator.source import Span
 
@@ -35,10 +36,23 @@ def render(result: RunResult, out: TextIO, options: RenderOptions) -> None:
     # on a whole archive; `python -m json.tool` or jq lays it out for reading. Each file is
     # written as it is checked, the summary once all are.
     out.write(f'{{"version": {VERSION}, "files": [')
-    write_json_items(out, (_file(file) for file in result.stream()))
+    write_json_texts(out, map(_file_text, result.stream()))
     out.write('], "summary": ')
     out.write(json.dumps(_summary(result), ensure_ascii=False))
     out.write("}\n")
+
+
+def _file_text(file: FileResult) -> str:
+    """A file's object: most files of an archive have nothing to report, and their text is
+    put together directly (a third of the time of encoding their object)."""
+    if file.diagnostics or file.suppressed or file.error is not None:
+        return json.dumps(_file(file), ensure_ascii=False)
+    # encode_basestring encodes a string as `json.dumps(..., ensure_ascii=False)` does.
+    return f'{{"path": {encode_basestring(file.path)}, {_NOTHING_TO_REPORT}}}'
+
+
+# The rest of what `_file` gives for a file without findings, errors or suppressed findings.
+_NOTHING_TO_REPORT = '"diagnostics": [], "error": null, "suppressed": []'
 
 
 def _file(file: FileResult) -> dict[str, Any]:
