@@ -4,6 +4,7 @@ per file kept across runs over parts of the archive, and never a failed run beca
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import random
 import sqlite3
@@ -268,6 +269,24 @@ def test_a_damaged_row_is_checked_afresh(tmp_path: Path) -> None:
     with contextlib.closing(sqlite3.connect(_database(tmp_path), isolation_level=None)) as db:
         db.execute("UPDATE files SET result = x'8005'")
     assert _findings(tmp_path, options) == [("a.txt", ["D202"])]
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [b"A", b"A\xff\x00", b"A" + marshal.dumps((480, None)), b"A" + marshal.dumps(("x", (1, 2)))],
+)
+def test_a_damaged_row_of_a_file_without_findings_is_checked_afresh(
+    tmp_path: Path, damaged: bytes
+) -> None:
+    write(tmp_path, "a.txt", cable(480))
+    write(tmp_path, "b.txt", cable(480))  # the same reference id: A702
+    options = _options(tmp_path)
+    expected = [("a.txt", []), ("b.txt", ["A702"])]
+    assert _findings(tmp_path, options) == expected
+    with contextlib.closing(sqlite3.connect(_database(tmp_path), isolation_level=None)) as db:
+        assert [row[0][:1] for row in db.execute("SELECT result FROM files")] == [b"A", b"A"]
+        db.execute("UPDATE files SET result = ?", (damaged,))
+    assert _findings(tmp_path, options) == expected
 
 
 def test_a_cache_folder_that_cannot_be_made_is_skipped(tmp_path: Path) -> None:
