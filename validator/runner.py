@@ -491,10 +491,13 @@ def _results(
     archive = ArchiveRun(options.codes) if options.archive else None
     for target, result, kept in _check_all(targets, options, cache):
         if archive is not None and kept is not None and kept.archive is not None:
-            # The entry names its file with the run's own string, not the worker's copy (A702
-            # keeps the path of the first file of each reference id); made anew, as
-            # `_replace` costs four times as much.
-            entry = ArchiveEntry(target.name, *kept.archive[1:])
+            # The entry names its file with the run's own string, not a worker's or a
+            # pickle's copy (A702 keeps the path of the first file of each reference id); the
+            # cache names most entries with it already. Made anew, as `_replace` costs four
+            # times as much.
+            entry = kept.archive
+            if entry.path is not target.name:
+                entry = ArchiveEntry(target.name, *entry[1:])
             result = _with_archive_findings(result, archive.see(entry), target, options)
         if on_file is not None:
             on_file(result)

@@ -78,13 +78,13 @@ class DuplicateIds:
     def __init__(self) -> None:
         self.first = FirstSeen()
 
-    def see(self, entry: ArchiveEntry) -> Iterator[Diagnostic]:
+    def see(self, entry: ArchiveEntry) -> tuple[Diagnostic, ...]:
+        # A tuple, not a generator: this runs for every file of an archive.
         reference_id, span = entry.reference_id, entry.id_span
         if reference_id is None or span is None:
-            return
+            return ()
         seen, first_path = self.first.first(reference_id, entry.path)
-        if seen:
-            yield _duplicate(span, reference_id, first_path)
+        return (_duplicate(span, reference_id, first_path),) if seen else ()
 
     def finish(self) -> Iterator[Diagnostic]:
         self.first.close()
