@@ -118,8 +118,6 @@ def test_batches_keep_path_order_with_and_without_cache(
 ) -> None:
     """Files are checked a batch at a time (the next batch handed to the workers before the
     results of one are given out); with batches of 2 the results are those of one batch."""
-    from dataclasses import replace as with_
-
     monkeypatch.chdir(tmp_path)
     for serial in range(400, 407):
         write(tmp_path, f"c{serial}.txt", cable(serial, (JULIAN_OFF, TIME_OFF)[serial % 2]))
@@ -128,7 +126,7 @@ def test_batches_keep_path_order_with_and_without_cache(
     def files(jobs: int, cache: bool) -> list[tuple[str, tuple[Diagnostic, ...]]]:
         options = run_options(Settings(root=tmp_path), jobs=jobs)
         if cache:
-            options = with_(options, cache_folder=str(tmp_path / ".cache"))
+            options = options._replace(cache_folder=str(tmp_path / ".cache"))
         result = run(iter_targets([], options), options).collected()
         return [(f.path, f.diagnostics) for f in result.files]
 

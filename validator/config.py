@@ -23,10 +23,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from validator.diagnostics import Severity
 
@@ -70,8 +69,7 @@ class UnknownCodeError(ValueError):
     """A rule selector that matches no rule code."""
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """One layer of rule selection (the settings file, then the command line)."""
 
     select: tuple[str, ...] | None = None
@@ -79,10 +77,11 @@ class Selection:
     ignore: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """What a settings file says (all defaults when there is none)."""
 
+    root: Path
+    """The folder glob patterns are relative to: the settings file's, else the current one."""
     selection: Selection = Selection()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -91,8 +90,6 @@ class Settings:
     fail_on: Severity | None = None
     path: Path | None = None
     """The settings file read, if any."""
-    root: Path = field(default_factory=Path.cwd)
-    """The folder glob patterns are relative to: the settings file's, else the current one."""
 
 
 # -- rule codes ------------------------------------------------------------------------------
@@ -322,8 +319,7 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
     return _settings_from(table, _Located(path, text, table_name))
 
 
-@dataclass(frozen=True, slots=True)
-class _Located:
+class _Located(NamedTuple):
     """A settings file's text, to point errors at the line of the key they concern."""
 
     path: Path

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from validator.diagnostics import Diagnostic, Severity
@@ -30,19 +29,29 @@ class FileResult(NamedTuple):
     """Findings hidden by the baseline (SARIF emits them with `suppressions`)."""
 
 
-@dataclass
 class Tally:
     """What the files of a run add up to: the counts of every summary."""
 
-    files: int = 0
-    with_findings: int = 0
-    suppressed: int = 0
-    by_severity: Counter[Severity] = field(default_factory=Counter)
-    by_code: Counter[str] = field(default_factory=Counter)
-    highest: dict[str, Severity] = field(default_factory=dict)
-    """The highest severity each code was reported with."""
-    errors: list[FileResult] = field(default_factory=list)
-    """The files that could not be checked (few: their results are kept)."""
+    __slots__ = (
+        "by_code",
+        "by_severity",
+        "errors",
+        "files",
+        "highest",
+        "suppressed",
+        "with_findings",
+    )
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.with_findings = 0
+        self.suppressed = 0
+        self.by_severity: Counter[Severity] = Counter()
+        self.by_code: Counter[str] = Counter()
+        self.highest: dict[str, Severity] = {}
+        """The highest severity each code was reported with."""
+        self.errors: list[FileResult] = []
+        """The files that could not be checked (few: their results are kept)."""
 
     def add(self, file: FileResult) -> None:
         self.files += 1

@@ -15,7 +15,6 @@ import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -47,24 +46,24 @@ ARCHIVE_NAME = "<archive>"
 """Where findings of archive rules that name no single file go (after every file)."""
 
 
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    """Everything a run needs, settled from the settings file and the command line."""
+class RunOptions(NamedTuple):
+    """Everything a run needs, settled from the settings file and the command line
+    (`run_options` makes them)."""
 
     codes: frozenset[str]
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
-    root: str = field(default_factory=os.getcwd)
+    severity: Mapping[str, Severity]
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    root: str
     """Absolute folder that glob patterns are relative to."""
-    fail_on: Severity = Severity.ERROR
-    jobs: int = 1
-    archive: bool = False
+    fail_on: Severity
+    jobs: int
+    archive: bool
     """Whether an archive rule is selected (the run then keeps a small entry per file)."""
-    cache_folder: str | None = None
+    cache_folder: str | None
     """Where results are cached by file content (None: no cache)."""
-    keep_sources: bool = True
+    keep_sources: bool
     """Whether results keep the text of files with findings (for snippets and fingerprints;
     the JSON and GitHub formats do without, which spares sending texts from the workers)."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import sys
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
@@ -92,7 +91,6 @@ def _newline_style(text: str) -> str:
     return "\n"
 
 
-@dataclass(slots=True)
 class Source:
     """One cable text with `\\n` line ends, and where its lines are.
 
@@ -103,24 +101,54 @@ class Source:
     nearest of them. Should the counting behind the frontier add up to the text's length
     (spans asked for all over a big file), the whole line index is built and searched from
     then on: the work stays linear.
+
+    (A plain class, not a dataclass: a run the cache answers imports this module, and
+    `dataclasses` would cost it 8 ms of imports.)
     """
 
-    text: str
-    path: str | None = None
-    encoding: str = "utf-8"
-    newline: str = "\n"
-    # The whole line index, once built (`line_starts`).
-    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
-    # The lines located so far, each past the one before: (start offset, next line's start,
-    # index), from the line before the first (ending where the first begins).
-    _located: list[tuple[int, int, int]] = field(
-        default_factory=lambda: [(0, 0, -1)], repr=False, compare=False
+    __slots__ = (
+        "_cursor",
+        "_line_starts",
+        "_located",
+        "_recounted",
+        "encoding",
+        "newline",
+        "path",
+        "text",
     )
-    # Characters counted again behind the frontier (the last line located): past the text's
-    # length, `_line_starts` is built and used instead.
-    _recounted: int = field(default=0, repr=False, compare=False)
-    # The line of the last offset located: most spans fall on the line of the one before.
-    _cursor: tuple[int, int, int] = field(default=(0, -1, 0), repr=False, compare=False)
+
+    def __init__(
+        self, text: str, path: str | None = None, encoding: str = "utf-8", newline: str = "\n"
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.encoding = encoding
+        self.newline = newline
+        # The whole line index, once built (`line_starts`).
+        self._line_starts: list[int] = []
+        # The lines located so far, each past the one before: (start offset, next line's
+        # start, index), from the line before the first (ending where the first begins).
+        self._located: list[tuple[int, int, int]] = [(0, 0, -1)]
+        # Characters counted again behind the frontier (the last line located): past the
+        # text's length, `_line_starts` is built and used instead.
+        self._recounted = 0
+        # The line of the last offset located: most spans fall on the line of the one before.
+        self._cursor: tuple[int, int, int] = (0, -1, 0)
+
+    def __repr__(self) -> str:
+        return f"Source(path={self.path!r}, encoding={self.encoding!r}, {len(self.text)} chars)"
+
+    def _identity(self) -> tuple[str, str | None, str, str]:
+        return self.text, self.path, self.encoding, self.newline
+
+    def __eq__(self, other: object) -> bool:
+        """The same text read from the same path the same way (where lines were located so
+        far does not count)."""
+        if not isinstance(other, Source):
+            return NotImplemented
+        return self._identity() == other._identity()
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable
 
     @classmethod
     def from_text(cls, raw: str, path: str | None = None, encoding: str = "utf-8") -> Source:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import PurePath
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from validator.diagnostics import Severity
 from validator.results import RunResult
@@ -22,14 +21,14 @@ _SEVERITY_NOUNS = {
 }
 
 
-@dataclass(frozen=True)
-class CodeCount:
+class CodeCount(NamedTuple):
     """One row of `--statistics`: how often a code was reported, at its highest severity."""
 
     code: str
     name: str
     severity: Severity
-    count: int
+    findings: int
+    """How many times it was reported."""
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -43,7 +42,7 @@ def code_counts(result: RunResult) -> list[CodeCount]:
     for code, count in tally.by_code.items():
         rule = rule_index().get(code)  # None: the parser's own codes (E1xx) and X001
         rows.append(CodeCount(code, rule.name if rule else "", tally.highest[code], count))
-    return sorted(rows, key=lambda row: (-row.count, row.code))
+    return sorted(rows, key=lambda row: (-row.findings, row.code))
 
 
 def findings_phrase(counts: Counter[Severity]) -> str:

@@ -137,7 +137,7 @@ def step_summary(result: RunResult, worst: Sequence[_FileRow]) -> str:
     counts = code_counts(result)
     if counts:
         lines += ["| Code | Name | Severity | Count |", "| --- | --- | --- | ---: |"]
-        lines += [f"| {c.code} | {c.name} | {c.severity.label} | {c.count} |" for c in counts]
+        lines += [f"| {c.code} | {c.name} | {c.severity.label} | {c.findings} |" for c in counts]
         lines.append("")
         lines += ["| File | Errors | Warnings | Info |", "| --- | ---: | ---: | ---: |"]
         for row in worst:

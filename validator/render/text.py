@@ -60,7 +60,7 @@ def _statistics_rows(result: RunResult) -> list[Row]:
     """A table of counts per code, most frequent first."""
     counts = code_counts(result)
     header = ("code", "name", "severity", "count")
-    cells = [(row.code, row.name, row.severity.label, str(row.count)) for row in counts]
+    cells = [(row.code, row.name, row.severity.label, str(row.findings)) for row in counts]
     code_w, name_w, severity_w, count_w = (
         max(len(line[column]) for line in (header, *cells)) for column in range(4)
     )
