@@ -376,6 +376,10 @@ def _checker(options: RunOptions, count: int) -> Iterator[Checker]:
         if pool is None:
             import multiprocessing  # here: a run the cache answers does without (8 ms)
 
+            # The checker's modules are imported before the workers are forked, which then
+            # share them instead of importing them each (40 ms).
+            import validator.api  # noqa: F401
+
             pool = multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(options,))
         return pool.imap(_check_in_worker, targets, chunksize)
 
