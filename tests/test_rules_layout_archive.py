@@ -324,7 +324,7 @@ def test_valid_corpus_has_no_duplicate_reference_id() -> None:
 
 def test_a702_remembers_ids_on_disk_beyond_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     """A run over any number of files keeps a bounded number of ids in memory; the rest
-    move to a temporary database, and copies are still found against them."""
+    move to a temporary file, and copies are still found against them."""
     monkeypatch.setattr("validator.first_seen.IN_MEMORY", 2)
     original = _cable(HEADER, "a/09ASTANA480.txt")
     others = [
@@ -337,19 +337,6 @@ def test_a702_remembers_ids_on_disk_beyond_a_bound(monkeypatch: pytest.MonkeyPat
         ("c/copy.txt", "A702", ("`a/09ASTANA480.txt` carries the same reference id",)),
         ("c/copy2.txt", "A702", ("`b/485.txt` carries the same reference id",)),
     ]
-
-
-def test_first_seen_moves_keys_to_disk_and_keeps_the_first_value() -> None:
-    from validator.first_seen import FirstSeen
-
-    seen = FirstSeen(in_memory=3)
-    assert [seen.first(f"k{n}", f"v{n}") for n in range(10)] == [
-        (False, f"v{n}") for n in range(10)
-    ]
-    assert seen._disk is not None and len(seen._recent) <= 3
-    assert [seen.first(f"k{n}", "later") for n in range(10)] == [(True, f"v{n}") for n in range(10)]
-    assert seen.first("none", None) == (False, None) and seen.first("none", "x") == (True, None)
-    seen.close()
 
 
 def test_select_leaves_archive_rules_out() -> None:
