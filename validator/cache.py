@@ -149,6 +149,7 @@ class _ResultUnpickler(pickle.Unpickler):
 # reference id and span of their archive entry (a quarter of the time of unpickling them; the
 # entry's path is the row's). Any other result is pickled, and a pickle begins with b"\x80".
 _ENTRY_ONLY = b"A"
+_STR_OR_NONE = (str, type(None))
 
 
 def _encoded(result: CachedResult) -> bytes:
@@ -166,7 +167,7 @@ def _decoded(data: bytes, path: str) -> CachedResult | None:
     try:
         if data[:1] == _ENTRY_ONLY:
             reference_id, span = marshal.loads(data[1:])
-            if not isinstance(reference_id, str | None):
+            if not isinstance(reference_id, _STR_OR_NONE):
                 return None
             id_span = None if span is None else Span(*span)
             return CachedResult((), ArchiveEntry(path, reference_id, id_span))
@@ -296,13 +297,15 @@ class ResultCache:
         self._ahead = {row[0]: row[1:] for row in rows}
         self._ahead_last = rows[-1][0] if len(rows) == size else None
 
-    def digest_of(self, path: str, status: os.stat_result) -> bytes | None:
-        """The content digest of a file whose status is the one recorded when it was read
-        (None: read and hash it)."""
+    def unchanged(
+        self, path: str, status: os.stat_result
+    ) -> tuple[bytes, CachedResult | None] | None:
+        """For a file whose status is the one recorded when it was read, the content digest
+        then and its cached result (None when the row is damaged); None: read and hash it."""
         row = self._row(path)
         if row is None or row[0] != status_key(status):
             return None
-        return row[1]
+        return row[1], _decoded(row[2], path)
 
     def get(self, path: str, content_digest: bytes) -> CachedResult | None:
         row = self._row(path)

@@ -458,17 +458,17 @@ def _look_up(target: Target, cache: ResultCache) -> _LookedUp:
     """What the cache knows of a file, reading and hashing it when its status changed."""
     if target.path is None:
         return _LookedUp(target, None, None, None)
-    status = None
     try:
-        content_digest = cache.digest_of(target.name, os.stat(target.path))
-        if content_digest is None:
-            data, status = read_regular_file_status(target.path)
-            content_digest = digest(data)
-            cache.remember_status(target.name, content_digest, status)
-            target = Target(target.name, target.path, data)
+        known = cache.unchanged(target.name, os.stat(target.path))
+        if known is not None:  # most files of a second run
+            return _LookedUp(target, known[1], known[0], None)
+        data, status = read_regular_file_status(target.path)
     except OSError:  # checked afresh: reading it again reports the error
         return _LookedUp(target, None, None, None)
-    return _LookedUp(target, cache.get(target.name, content_digest), content_digest, status)
+    content_digest = digest(data)
+    cache.remember_status(target.name, content_digest, status)
+    kept = cache.get(target.name, content_digest)
+    return _LookedUp(Target(target.name, target.path, data), kept, content_digest, status)
 
 
 def run(
