@@ -362,7 +362,7 @@ def test_a_run_the_cache_answers_imports_no_parser_and_no_cable_rule(
     second = modules_loaded_by_cli(tmp_path, *command)
     watched = ("lark", "validator.grammar", "validator.lexer", "validator.parse", "validator.model")
     assert [m for m in second if m.startswith(watched)] == []
-    assert "dataclasses" not in second  # it imports inspect: 8 ms
+    assert {"dataclasses", "textwrap"}.isdisjoint(second)  # 8 ms, 2 ms of imports
     rules = [m for m in second if m.startswith("validator.rules.") and "._" not in m]
     assert rules == ["validator.rules.a702_duplicate_reference"]  # the archive rule sees all
 

@@ -358,8 +358,7 @@ class _Broken:
 
 
 def test_broken_archive_rule_reports_itself(monkeypatch: pytest.MonkeyPatch) -> None:
-    rule = all_rules()["A702"]._replace(check_archive=_Broken)
-    monkeypatch.setattr("validator.archive.load_rule", {"A702": rule}.__getitem__)
+    monkeypatch.setattr("validator.archive.archive_check", {"A702": _Broken}.__getitem__)
     ((path, diagnostic),) = run_archive_rules(_entries([_cable(HEADER, "09ASTANA480.txt")]))
     assert path is None
     assert diagnostic.code == "X001"

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from validator.diagnostics import Diagnostic, Severity
-from validator.rules import internal_error, load_rule, rule_index
+from validator.rules import archive_check, internal_error, rule_index
 from validator.source import Span
 
 if TYPE_CHECKING:
@@ -63,12 +63,11 @@ class ArchiveRun:
     error (X001) for the run as a whole and is not asked again."""
 
     def __init__(self, select: Collection[str] | None = None) -> None:
-        self.checks: dict[str, ArchiveCheck] = {}
-        for code, rule in rule_index().items():
-            if rule.archive and (select is None or code in select):
-                check_archive = load_rule(code).check_archive
-                assert check_archive is not None, f"index.tsv lists {code} as an archive rule"
-                self.checks[code] = check_archive()
+        self.checks: dict[str, ArchiveCheck] = {
+            code: archive_check(code)()
+            for code, rule in rule_index().items()
+            if rule.archive and (select is None or code in select)
+        }
         self.broken: list[Diagnostic] = []
 
     def see(self, entry: ArchiveEntry) -> list[Diagnostic]:
