@@ -118,16 +118,16 @@ def test_find_config_prefers_cablelint_toml_and_skips_foreign_pyproject(tmp_path
     write(tmp_path, "pyproject.toml", "[tool.cablelint]\n")
     write(tmp_path, "a/pyproject.toml", "[tool.black]\nline-length = 100  # not cablelint\n")
     write(tmp_path, "a/b/c/x.txt", "")
-    assert find_config(tmp_path / "a" / "b" / "c") == tmp_path / "pyproject.toml"
+    assert find_config(tmp_path / "a" / "b" / "c") == str(tmp_path / "pyproject.toml")
     write(tmp_path, "a/b/cablelint.toml", "")
     write(tmp_path, "a/b/pyproject.toml", "[tool.cablelint]\n")
-    assert find_config(tmp_path / "a" / "b" / "c") == tmp_path / "a" / "b" / "cablelint.toml"
+    assert find_config(tmp_path / "a" / "b" / "c") == str(tmp_path / "a" / "b" / "cablelint.toml")
 
 
 def test_no_settings_file(tmp_path: Path) -> None:
     settings = load_settings(start=tmp_path)
     assert settings.path is None
-    assert settings.root == tmp_path
+    assert settings.root == str(tmp_path)
 
 
 def test_every_key(tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ D207 = "info"
     assert settings.severity == (("D207", Severity.INFO),)
     assert (settings.include, settings.exclude) == (("*.cable",), ("drafts",))
     assert settings.fail_on == Severity.WARNING
-    assert settings.root == tmp_path
+    assert settings.root == str(tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,6 @@ import pickle
 import time
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from validator.archive import ArchiveEntry
@@ -182,8 +181,8 @@ class ResultCache:
 
     def __init__(self, folder: str | os.PathLike[str], codes: Iterable[str]) -> None:
         key = hashlib.sha256(f"{_code_identity()}\0{','.join(sorted(codes))}".encode())
-        self.folder = Path(folder)
-        self.path = self.folder / f"results-{key.hexdigest()[:20]}.sqlite"
+        self.folder = os.fspath(folder)
+        self.path = os.path.join(self.folder, f"results-{key.hexdigest()[:20]}.sqlite")
         self._db: sqlite3.Connection | None = None
         self._writable = False
         self._ahead: dict[str, _Row] = {}
@@ -222,13 +221,14 @@ class ResultCache:
     def _open(self) -> sqlite3.Connection:
         import sqlite3
 
-        new = not self.path.exists()
+        new = not os.path.exists(self.path)
         if new:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(self.folder, exist_ok=True)
             with contextlib.suppress(OSError):
-                ignore = self.folder / ".gitignore"
-                if not ignore.exists():
-                    ignore.write_text("# cablelint's result cache\n*\n", encoding="utf-8")
+                ignore = os.path.join(self.folder, ".gitignore")
+                if not os.path.exists(ignore):
+                    with open(ignore, "w", encoding="utf-8") as stream:
+                        stream.write("# cablelint's result cache\n*\n")
         db = sqlite3.connect(
             self.path,
             timeout=_LOCK_TIMEOUT_S,
@@ -248,7 +248,7 @@ class ResultCache:
             db.close()
             raise
         if new:
-            _remove_unused(self.folder, keep=self.path.name)
+            _remove_unused(self.folder, keep=os.path.basename(self.path))
         else:
             _touch_when_old(self.path)
         return db
@@ -379,7 +379,7 @@ class ResultCache:
         self._writable = False
 
 
-def _remove_unused(folder: Path, keep: str) -> None:
+def _remove_unused(folder: str, keep: str) -> None:
     """Delete the cache files of other keys not modified for `_UNUSED_AFTER_S`, which would
     otherwise pile up with every new version of the code."""
     unused_before = time.time() - _UNUSED_AFTER_S
@@ -392,9 +392,9 @@ def _remove_unused(folder: Path, keep: str) -> None:
                     os.unlink(entry.path)
 
 
-def _touch_when_old(path: Path) -> None:
+def _touch_when_old(path: str) -> None:
     """Renew the modification time of a database in use: an unchanged archive writes nothing
     to it, and it must not look unused to `_remove_unused`."""
     with contextlib.suppress(OSError):
-        if path.stat().st_mtime < time.time() - _TOUCHED_EVERY_S:
+        if os.stat(path).st_mtime < time.time() - _TOUCHED_EVERY_S:
             os.utime(path)

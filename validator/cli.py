@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from validator import __version__
@@ -285,14 +284,14 @@ def _validate(args: argparse.Namespace) -> int:
     if args.watch and (STDIN in args.paths or args.write_baseline or args.prune_baseline):
         args.parser.error("--watch cannot read standard input or write a baseline")
     try:
-        settings = load_settings(Path(args.config) if args.config else None)
+        settings = load_settings(args.config or None)
     except ConfigError as error:
         _note(f"error: {error}")
         return EXIT_ERROR
     command_line = Selection(args.select, tuple(args.extend_select or ()), tuple(args.ignore or ()))
     cache_folder = None
     if not args.no_cache:
-        cache_folder = args.cache_dir or str(Path(settings.root) / DEFAULT_CACHE_FOLDER)
+        cache_folder = args.cache_dir or os.path.join(settings.root, DEFAULT_CACHE_FOLDER)
     options = run_options(
         settings,
         command_line,

@@ -12,10 +12,12 @@ import sys
 from bisect import bisect_right
 from itertools import accumulate
 from operator import itemgetter
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from validator._files import read_regular_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Span(NamedTuple):
