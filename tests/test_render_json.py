@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Callable, Iterator
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.render_cases import D202_BAD, D202_GOOD, d202_run, file_result, rendered
+from validator.render._common import write_json_items, write_json_texts
 from validator.render.json import _file, _file_text
 from validator.results import FileResult, RunResult
 
@@ -91,3 +95,19 @@ def test_a_file_without_findings_is_written_as_json_dumps_writes_it(path: str) -
     clean = FileResult(path, ())
     assert _file_text(clean) == json.dumps(_file(clean), ensure_ascii=False)
     assert json.loads(_file_text(clean))["path"] == path
+
+
+@pytest.mark.parametrize("write", [write_json_items, write_json_texts])
+def test_json_items_are_written_a_batch_at_a_time(write: Callable[..., None]) -> None:
+    """Memory holds one batch of items, whatever their number: the first is written before
+    the 1,001st item is made."""
+    out = io.StringIO()
+
+    def items() -> Iterator[str]:
+        for made in range(1, 100_001):
+            if made == 1001:
+                assert out.getvalue(), "nothing written after 1,000 items"
+            yield '"x"' if write is write_json_texts else "x"
+
+    write(out, items())
+    assert out.getvalue() == ", ".join(['"x"'] * 100_000)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import NamedTuple, TextIO
+from typing import NamedTuple, TextIO, TypeVar
 
 from validator.diagnostics import Severity
 from validator.results import RunResult
@@ -85,26 +85,35 @@ def summary_lines(result: RunResult) -> list[str]:
     return lines
 
 
+# Items of a JSON array encoded and written together.
+_JSON_BATCH = 500
+_Item = TypeVar("_Item")
+
+
 def write_json_items(out: TextIO, items: Iterable[object]) -> None:
     """The items of a JSON array, written a few hundred at a time as they are made (the
     brackets are the caller's): the text `json.dumps` gives for the whole list, without
     holding it, and with one call of the C encoder per batch rather than per item."""
-    remaining = iter(items)
-    batches = iter(lambda: list(islice(remaining, _JSON_BATCH)), [])
-    write_json_texts(out, (json.dumps(batch, ensure_ascii=False)[1:-1] for batch in batches))
+    _write_joined(out, (json.dumps(batch, ensure_ascii=False)[1:-1] for batch in _batches(items)))
 
 
 def write_json_texts(out: TextIO, texts: Iterable[str]) -> None:
     """Items of a JSON array already encoded, written a few hundred at a time."""
+    _write_joined(out, (", ".join(batch) for batch in _batches(texts)))
+
+
+def _batches(items: Iterable[_Item]) -> Iterator[list[_Item]]:
+    remaining = iter(items)
+    return iter(lambda: list(islice(remaining, _JSON_BATCH)), [])
+
+
+def _write_joined(out: TextIO, chunks: Iterable[str]) -> None:
+    """Each chunk as it comes, the chunks separated as the items inside them are."""
     separator = ""
-    remaining = iter(texts)
-    while batch := list(islice(remaining, _JSON_BATCH)):
+    for chunk in chunks:
         out.write(separator)
-        out.write(", ".join(batch))
+        out.write(chunk)
         separator = ", "
-
-
-_JSON_BATCH = 500
 
 
 def posix_path(path: str) -> str:
