@@ -24,7 +24,7 @@ from tests.cli_support import (
     write,
 )
 from validator.archive import ArchiveEntry
-from validator.cache import CachedResult, ResultCache, digest
+from validator.cache import CachedResult, ResultCache, _code_identity, digest
 from validator.config import Selection, Settings
 from validator.runner import RunOptions, find_targets, run, run_options
 
@@ -370,3 +370,22 @@ def test_a_run_the_cache_answers_imports_no_parser_and_no_cable_rule(
 def test_runs_without_a_cache_do_not_import_sqlite3(tmp_path: Path) -> None:
     write(tmp_path, "cable.txt", cable())
     assert "sqlite3" not in modules_loaded_by_cli(tmp_path, "validate", "--no-cache", "cable.txt")
+
+
+def test_the_cache_key_follows_the_grammar_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grammar = write(tmp_path, "cable.lark", "cable: LINE\n")
+    monkeypatch.setattr("validator.cache.grammar_file", lambda: str(grammar))
+
+    def database() -> str:
+        _code_identity.cache_clear()
+        return ResultCache(tmp_path, ["D202"]).path
+
+    try:
+        first = database()
+        assert database() == first
+        os.utime(grammar, ns=(grammar.stat().st_atime_ns, grammar.stat().st_mtime_ns + 10**9))
+        assert database() != first
+    finally:
+        _code_identity.cache_clear()

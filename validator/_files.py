@@ -1,4 +1,5 @@
-"""File helpers shared by the runner, the baseline and the command line."""
+"""File helpers shared by the runner, the baseline and the command line, and where the
+grammar file is."""
 
 from __future__ import annotations
 
@@ -11,6 +12,16 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+
+def grammar_file() -> str:
+    """The envelope grammar's file: inside the package once installed (the wheel puts it
+    there), beside the package in a source tree."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    shipped = os.path.join(package, "grammar", "cable.lark")
+    if os.path.isfile(shipped):
+        return shipped
+    return os.path.join(os.path.dirname(package), "grammar", "cable.lark")
 
 
 def display_name(path: str) -> str:

@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from validator._files import grammar_file
 from validator.archive import ArchiveEntry
 from validator.diagnostics import Diagnostic, Fix, Label, Severity
 from validator.source import Span
@@ -101,7 +102,8 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-_CODE_SUFFIXES = (".py", ".tsv", ".lark")
+_CODE = (".py", ".tsv")
+"""The package's files that make its code: modules and the tables they read."""
 
 
 @cache
@@ -112,19 +114,20 @@ def _code_identity() -> str:
     from validator import __version__
 
     package = os.path.dirname(os.path.abspath(__file__))
-    # The grammar is inside the package once installed, beside it in a source tree.
-    places = [package, os.path.join(os.path.dirname(package), "grammar")]
+    files = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        files += [os.path.join(folder, name) for name in sorted(names) if name.endswith(_CODE)]
     hasher = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
-    for place in places:
-        for folder, subfolders, names in os.walk(place):
-            subfolders.sort()
-            for name in sorted(names):
-                if name.endswith(_CODE_SUFFIXES):
-                    path = os.path.join(folder, name)
-                    status = os.stat(path)
-                    relative = os.path.relpath(path, place)
-                    hasher.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    for path in [*files, grammar_file()]:
+        try:
+            status = os.stat(path)
+        except OSError:  # gone since it was listed, or no grammar: a broken install
+            continue
+        relative = os.path.relpath(path, package)
+        hasher.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return hasher.hexdigest()
+
 
 
 # The classes a result is made of, pickled as their place in this tuple rather than by module

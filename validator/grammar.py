@@ -15,9 +15,10 @@ import pickle
 import re
 import tempfile
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
+
+from validator._files import grammar_file
 
 # A shift goes to a state (int); a reduce names the rule's origin and its length.
 Action = int | tuple[str, int]
@@ -46,12 +47,8 @@ class CompiledGrammar(NamedTuple):
 
 def grammar_text() -> str:
     """The grammar: shipped inside the package, or read from the source tree."""
-    shipped = resources.files("validator") / "grammar" / "cable.lark"
-    if shipped.is_file():
-        return shipped.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parent.parent / "grammar" / "cable.lark").read_text(
-        encoding="utf-8"
-    )
+    with open(grammar_file(), encoding="utf-8") as grammar:
+        return grammar.read()
 
 
 def compile_grammar(text: str) -> CompiledGrammar:
