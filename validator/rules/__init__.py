@@ -151,15 +151,6 @@ def archive_check(code: str) -> NewArchiveCheck:
     return check
 
 
-def select_codes(
-    select: Collection[str] | None = None, ignore: Collection[str] = ()
-) -> frozenset[str]:
-    """Codes chosen by `select` (codes or prefixes; None: all) less those `ignore` names."""
-    codes = set(rule_index()) | set(PARSER_CODES)
-    chosen = {c for c in codes if select is None or any(c.startswith(p) for p in select)}
-    return frozenset(c for c in chosen if not any(c.startswith(p) for p in ignore))
-
-
 def internal_error(code: str, error: Exception) -> Diagnostic:
     """A rule that fails reports itself instead of stopping the run."""
     return Diagnostic(
