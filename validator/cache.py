@@ -78,7 +78,7 @@ _SELECT_FROM = (
 _REPLACE = "INSERT OR REPLACE INTO files (path, status, digest, result) VALUES (?, ?, ?, ?)"
 
 _Row = tuple[str | None, bytes, bytes]
-"""A file's status key, content digest and pickled result, as the database holds them."""
+"""A file's status key, content digest and encoded result, as the database holds them."""
 
 
 def status_key(status: os.stat_result) -> str:
@@ -268,7 +268,7 @@ class ResultCache:
         return True
 
     def _row(self, path: str) -> _Row | None:
-        if path != self._looked_up:  # a hit asks for the same row two or three times
+        if path != self._looked_up:  # a file read again asks twice (remember_status, get)
             self._looked_up = path
             last = self._ahead_last
             if self._ahead_first <= path and (last is None or path <= last):
