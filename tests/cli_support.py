@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 from validator.cli import main
+from validator.runner import RunOptions, Target, iter_targets
 
 # The D202 template's good example (validator/rules/d202_julian_date.py); `cable()` varies it.
 _TEMPLATE = """\
@@ -101,3 +103,10 @@ def call_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, 
         status = stop.code if isinstance(stop.code, int) else 2
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def find_targets(
+    paths: Sequence[str], options: RunOptions, read_stdin: Callable[[], bytes] | None = None
+) -> list[Target]:
+    """The files a run over `paths` checks, as a list."""
+    return list(iter_targets(paths, options, read_stdin))

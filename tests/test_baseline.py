@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import JULIAN_OFF, TIME_OFF, cable, call_cli, run_cli, write
+from tests.cli_support import JULIAN_OFF, TIME_OFF, cable, call_cli, find_targets, run_cli, write
 from validator.baseline import (
     Baseline,
     BaselineError,
@@ -18,7 +18,7 @@ from validator.baseline import (
     write_baseline,
 )
 from validator.config import Selection, Settings
-from validator.runner import find_targets, run, run_options
+from validator.runner import run, run_options
 
 SELECT = ("--select", "D202,D207")
 

@@ -19,6 +19,7 @@ from tests.cli_support import (
     JULIAN_OFF,
     cable,
     cli_environment,
+    find_targets,
     modules_loaded_by_cli,
     run_cli,
     write,
@@ -26,7 +27,7 @@ from tests.cli_support import (
 from validator.archive import ArchiveEntry
 from validator.cache import CachedResult, ResultCache, _code_identity, digest
 from validator.config import Selection, Settings
-from validator.runner import RunOptions, find_targets, run, run_options
+from validator.runner import RunOptions, run, run_options
 
 _DAY_S = 86_400
 

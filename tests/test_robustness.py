@@ -27,13 +27,13 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.cli_support import JULIAN_OFF, cable, call_cli, run_cli, write
+from tests.cli_support import JULIAN_OFF, cable, call_cli, find_targets, run_cli, write
 from tests.conftest import PROJECT_CORPUS
 from tests.test_roundtrip import envelopes, mutate, styles
 from validator.api import Report, validate_path, validate_text
 from validator.config import Settings
 from validator.render import FORMATS
-from validator.runner import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, find_targets, run, run_options
+from validator.runner import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, run, run_options
 from validator.source import Source, Span
 from validator.synth import Envelope, render
 

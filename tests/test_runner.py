@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import JULIAN_OFF, TIME_OFF, cable, write
+from tests.cli_support import JULIAN_OFF, TIME_OFF, cable, find_targets, write
 from validator.config import Selection, Settings
 from validator.diagnostics import Diagnostic, Severity
 from validator.results import FileResult, RunResult
@@ -19,7 +19,6 @@ from validator.runner import (
     Target,
     check_target,
     exit_status,
-    find_targets,
     iter_targets,
     run,
     run_options,

@@ -164,13 +164,6 @@ def iter_targets(
             yield target
 
 
-def find_targets(
-    paths: Sequence[str], options: RunOptions, read_stdin: Callable[[], bytes] | None = None
-) -> list[Target]:
-    """`iter_targets` as a list."""
-    return list(iter_targets(paths, options, read_stdin))
-
-
 def count_targets(paths: Sequence[str], options: RunOptions) -> int:
     """How many files a run over `paths` checks (a search of its own, holding nothing)."""
     return sum(1 for _ in iter_targets(paths, options)) + (STDIN in paths)
