@@ -12,6 +12,8 @@ from tests.cli_support import cli_environment
 
 
 def test_every_public_name_is_there_and_listed() -> None:
+    # The lazy imports and the public list name the same things.
+    assert set(validator.__all__) == {*validator._DEFINED_IN, "__version__"}
     for name in validator.__all__:
         assert getattr(validator, name) is not None, name
     assert set(validator.__all__) <= set(dir(validator))
