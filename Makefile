@@ -30,7 +30,7 @@ bench: $(STAMP)
 
 # The rule index (validator/rules/index.tsv) after a rule is added or its summary changes.
 rules-index: $(STAMP)
-	$(BIN)/python -c 'import validator.rules as r; open(r._INDEX, "w", encoding="utf-8").write(r.index_text(r.all_rules().values()))'
+	$(BIN)/python -c 'import pathlib, validator.rules as r; pathlib.Path(r._INDEX).write_text(r.index_text(r.all_rules().values()), encoding="utf-8")'
 
 clean:
 	rm -rf $(VENV) .cablelint_cache .pytest_cache .mypy_cache .ruff_cache

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from validator import validate_path, validate_text
-from validator.rules import _EXAMPLE_INTRO, Example, Rule, all_rules, index_text, rule_index
+from validator.rules import (
+    _EXAMPLE_INTRO,
+    _INDEX,
+    Example,
+    Rule,
+    all_rules,
+    index_text,
+    rule_index,
+)
 
 _FILE_NAME = re.compile(r"\((?:bad|good):[^)]*?\bfile (?P<name>[^\s,)]+)")
 
@@ -33,9 +41,8 @@ CASES = [
 
 
 def test_the_rule_index_is_up_to_date() -> None:
-    index = Path(__file__).parent.parent / "validator" / "rules" / "index.tsv"
     expected = index_text(all_rules().values())
-    assert index.read_text(encoding="utf-8") == expected, "run `make rules-index`"
+    assert Path(_INDEX).read_text(encoding="utf-8") == expected, "run `make rules-index`"
 
 
 def test_the_rule_index_describes_each_rule_as_its_module_does() -> None:
