@@ -129,7 +129,6 @@ def _code_identity() -> str:
     return hasher.hexdigest()
 
 
-
 # The classes a result is made of, pickled as their place in this tuple rather than by module
 # and name (finding a class by name took a third of the time of unpickling a result); any
 # other class is pickled by name as usual.

@@ -48,11 +48,7 @@ def _file_text(file: FileResult) -> str:
     if file.diagnostics or file.suppressed or file.error is not None:
         return json.dumps(_file(file), ensure_ascii=False)
     # encode_basestring encodes a string as `json.dumps(..., ensure_ascii=False)` does.
-    return f'{{"path": {encode_basestring(file.path)}, {_NOTHING_TO_REPORT}}}'
-
-
-# The rest of what `_file` gives for a file without findings, errors or suppressed findings.
-_NOTHING_TO_REPORT = '"diagnostics": [], "error": null, "suppressed": []'
+    return _BEFORE_PATH + encode_basestring(file.path) + _AFTER_PATH
 
 
 def _file(file: FileResult) -> dict[str, Any]:
@@ -114,3 +110,10 @@ def _summary(result: RunResult) -> dict[str, Any]:
         "fixed_in_baseline": result.fixed_in_baseline,
         "failed": result.failed,
     }
+
+
+# What `_file` gives for a file without findings, errors or suppressed findings, before and
+# after its path: worked out once from `_file` itself, with a path no key can be mistaken for.
+_BEFORE_PATH, _AFTER_PATH = json.dumps(_file(FileResult("\0", ())), ensure_ascii=False).split(
+    json.dumps("\0")
+)
